@@ -1,0 +1,40 @@
+#pragma once
+
+#include "snow/client.h"
+
+#include "transport_p.h"
+
+#include <QtCore/QPointer>
+
+#include <QtNetwork/QNetworkAccessManager>
+
+namespace snow {
+
+class ClientPrivate
+{
+public:
+    explicit ClientPrivate(Client *client)
+        : q(client)
+    {
+    }
+
+    void validate(const ClientOptions &options, bool passwordRequired);
+    /// Applies the headers every request carries, then the Client's authorization.
+    void prepare(QNetworkRequest &request, const RequestSpec &spec) const;
+
+    Client *q;
+    ClientOptions options;
+    Error validationError;
+    QUrl baseUrl;
+    ParamsBuilder parameters;
+    RetryPolicy retryPolicy;
+    std::chrono::milliseconds timeout{60000};
+    int maxConnections = 6;
+    QByteArray userAgentProduct;
+    QByteArray basicAuthorization; // never logged
+    QNetworkAccessManager *network = nullptr;
+    std::unique_ptr<QNetworkAccessManager> ownedNetwork;
+    std::unique_ptr<Transport> transport;
+};
+
+} // namespace snow

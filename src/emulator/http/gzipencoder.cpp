@@ -1,0 +1,67 @@
+#include "gzipencoder.h"
+
+#include <zlib.h>
+
+namespace snowemu {
+
+struct GzipEncoder::State {
+    z_stream stream{};
+    bool finished = false;
+};
+
+GzipEncoder::GzipEncoder()
+    : m_state(std::make_unique<State>())
+{
+    // windowBits 15 + 16 asks zlib for the gzip wrapper instead of the zlib one;
+    // level 6 is zlib's default balance of speed and size.
+    deflateInit2(&m_state->stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+}
+
+GzipEncoder::~GzipEncoder()
+{
+    deflateEnd(&m_state->stream);
+}
+
+QByteArray GzipEncoder::compress(QByteArrayView input)
+{
+    if (input.isEmpty() || m_state->finished)
+        return {};
+    return run(input, Z_NO_FLUSH);
+}
+
+QByteArray GzipEncoder::finish()
+{
+    if (m_state->finished)
+        return {};
+    m_state->finished = true;
+    return run({}, Z_FINISH);
+}
+
+QByteArray GzipEncoder::run(QByteArrayView input, int flushMode)
+{
+    QByteArray output;
+    z_stream &stream = m_state->stream;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
+    stream.avail_in = uInt(input.size());
+
+    char buffer[16384];
+    int result = Z_OK;
+    do {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof(buffer);
+        result = deflate(&stream, flushMode);
+        output.append(buffer, qsizetype(sizeof(buffer) - stream.avail_out));
+    } while (stream.avail_out == 0 || (flushMode == Z_FINISH && result == Z_OK));
+
+    return output;
+}
+
+QByteArray GzipEncoder::compressAll(QByteArrayView data)
+{
+    GzipEncoder encoder;
+    QByteArray output = encoder.compress(data);
+    output.append(encoder.finish());
+    return output;
+}
+
+} // namespace snowemu

@@ -1,0 +1,56 @@
+#include "mainwindow.h"
+
+#include "widgets/tablebrowser.h"
+
+#include <snow/client.h>
+
+#include <QtGui/QAction>
+#include <QtGui/QKeySequence>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(snow::Client *client, const QString &instanceLabel, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_browser(new TableBrowser(client, this))
+    , m_countLabel(new QLabel(this))
+    , m_instanceLabel(new QLabel(instanceLabel, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Snowscope — %1").arg(instanceLabel));
+    setCentralWidget(m_browser);
+    resize(1100, 680);
+
+    m_countLabel->setObjectName(u"countLabel"_s);
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_instanceLabel);
+    connect(m_browser, &TableBrowser::countTextChanged, m_countLabel, &QLabel::setText);
+
+    createMenus();
+    m_browser->open(u"incident"_s);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *reload = fileMenu->addAction(tr("&Reload"), m_browser, &TableBrowser::reload);
+    reload->setShortcut(QKeySequence::Refresh);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Snowscope"), this, [this] {
+        QMessageBox::about(this, tr("About Snowscope"),
+                           tr("<h3>Snowscope %1</h3><p>A fast desktop explorer for ServiceNow instances.</p>"
+                              "<p>SnowCore %2, Qt %3</p>")
+                               .arg(QApplication::applicationVersion(), snow::libraryVersion(), QString::fromLatin1(qVersion())));
+    });
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <snow/error.h>
+#include <snow/query.h>
+#include <snow/resource.h>
+
+#include <QtWidgets/QWidget>
+
+class MessageBanner;
+class QLabel;
+class QTableView;
+class RecordTableModel;
+
+namespace snow {
+class Client;
+class Pager;
+}
+
+/// The records of one table and query in a paged table view, with a count line and an
+/// inline error banner. Further pages load as the user scrolls.
+class TableBrowser : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TableBrowser(snow::Client *client, QWidget *parent = nullptr);
+    ~TableBrowser() override;
+
+    /// Shows @p table filtered by @p encodedQuery.
+    void open(const QString &table, const QString &encodedQuery = QString());
+    /// Fetches the current query again from the start.
+    void reload();
+
+    RecordTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    MessageBanner *banner() const { return m_banner; }
+    /// The "N of TOTAL loaded" text.
+    QString countText() const;
+
+Q_SIGNALS:
+    /// The first rows of the current query are in the view.
+    void firstRowsShown();
+    void countTextChanged(const QString &text);
+    void errorShown(const snow::Error &error);
+
+private:
+    void showError(const snow::Error &error);
+    void updateCount();
+    void fetchMoreIfAtEnd();
+
+    snow::Client *m_client;
+    QString m_table;
+    QString m_query;
+    snow::Pager *m_pager = nullptr;
+    RecordTableModel *m_model;
+    QTableView *m_view;
+    MessageBanner *m_banner;
+    bool m_firstRowsSignalled = false;
+    QString m_countText;
+};
