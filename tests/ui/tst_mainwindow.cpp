@@ -1,6 +1,7 @@
 // The main window offscreen against the emulator: rows appear, the count line is
 // right, errors are shown in the window.
 
+#include "app/session.h"
 #include "widgets/mainwindow.h"
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
@@ -53,7 +54,8 @@ snow::ClientOptions MainWindowTest::clientOptions(const QString &password) const
 void MainWindowTest::showsIncidentRows()
 {
     snow::Client client(clientOptions());
-    MainWindow window(&client, u"Test"_s);
+    Session session(&client, u"Test"_s);
+    MainWindow window(&session);
     QSignalSpy shown(window.browser(), &TableBrowser::firstRowsShown);
     window.show();
     QVERIFY(shown.wait(10000));
@@ -73,7 +75,8 @@ void MainWindowTest::showsIncidentRows()
 void MainWindowTest::scrollingLoadsMore()
 {
     snow::Client client(clientOptions());
-    MainWindow window(&client, u"Test"_s);
+    Session session(&client, u"Test"_s);
+    MainWindow window(&session);
     QSignalSpy shown(window.browser(), &TableBrowser::firstRowsShown);
     window.show();
     QVERIFY(shown.wait(10000));
@@ -89,7 +92,8 @@ void MainWindowTest::scrollingLoadsMore()
 void MainWindowTest::errorIsShownInWindow()
 {
     snow::Client client(clientOptions(u"wrong"_s));
-    MainWindow window(&client, u"Test"_s);
+    Session session(&client, u"Test"_s);
+    MainWindow window(&session);
     QSignalSpy error(window.browser(), &TableBrowser::errorShown);
     window.show();
     QVERIFY(error.wait(10000));

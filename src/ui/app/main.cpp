@@ -1,5 +1,7 @@
 #include "app/demoinstance.h"
+#include "app/session.h"
 #include "logging.h"
+#include "widgets/aboutdialog.h"
 #include "widgets/mainwindow.h"
 #include "widgets/tablebrowser.h"
 
@@ -47,11 +49,21 @@ void arrangeScreenshot(MainWindow *window, const QString &path, int timeoutMs)
 
 int main(int argc, char *argv[])
 {
+    // Answer --version before QApplication opens the display, so that it also works
+    // over SSH and in scripts. The parser below still lists the option in --help.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("%s\n", qPrintable(AboutDialog::versionText()));
+            return 0;
+        }
+    }
+
     QApplication application(argc, argv);
     QApplication::setApplicationName(u"Snowscope"_s);
     QApplication::setOrganizationName(u"Snowscope"_s);
     QApplication::setApplicationVersion(QStringLiteral(SNOWSCOPE_VERSION));
     QApplication::setDesktopFileName(u"io.github.snowscope.Snowscope"_s);
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Snowscope: a fast desktop explorer for ServiceNow instances."_s);
@@ -124,7 +136,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    MainWindow window(&client, instanceLabel);
+    Session session(&client, instanceLabel);
+    MainWindow window(&session);
     if (parser.isSet(screenshotOption))
         arrangeScreenshot(&window, parser.value(screenshotOption), 60000);
     window.show();

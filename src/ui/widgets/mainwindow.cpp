@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "app/session.h"
+#include "widgets/aboutdialog.h"
 #include "widgets/tablebrowser.h"
 
 #include <snow/client.h>
@@ -14,15 +16,15 @@
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(snow::Client *client, const QString &instanceLabel, QWidget *parent)
+MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
-    , m_client(client)
-    , m_browser(new TableBrowser(client, this))
+    , m_session(session)
+    , m_browser(new TableBrowser(session, this))
     , m_countLabel(new QLabel(this))
-    , m_instanceLabel(new QLabel(instanceLabel, this))
+    , m_instanceLabel(new QLabel(session->label(), this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("Snowscope — %1").arg(instanceLabel));
+    setWindowTitle(tr("Snowscope — %1").arg(session->label()));
     setCentralWidget(m_browser);
     resize(1100, 680);
 
@@ -47,10 +49,5 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About Snowscope"), this, [this] {
-        QMessageBox::about(this, tr("About Snowscope"),
-                           tr("<h3>Snowscope %1</h3><p>A fast desktop explorer for ServiceNow instances.</p>"
-                              "<p>SnowCore %2, Qt %3</p>")
-                               .arg(QApplication::applicationVersion(), snow::libraryVersion(), QString::fromLatin1(qVersion())));
-    });
+    helpMenu->addAction(tr("&About Snowscope"), this, [this] { AboutDialog(this).exec(); });
 }

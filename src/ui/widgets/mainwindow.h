@@ -3,11 +3,8 @@
 #include <QtWidgets/QMainWindow>
 
 class QLabel;
+class Session;
 class TableBrowser;
-
-namespace snow {
-class Client;
-}
 
 /// The Snowscope main window: the table browser of one connected instance, with the
 /// record count and the instance in the status bar.
@@ -16,16 +13,17 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    /// @p client must outlive the window. @p instanceLabel names the instance for the user.
-    MainWindow(snow::Client *client, const QString &instanceLabel, QWidget *parent = nullptr);
+    /// @p session must outlive the window.
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TableBrowser *browser() const { return m_browser; }
+    Session *session() const { return m_session; }
 
 private:
     void createMenus();
 
-    snow::Client *m_client;
+    Session *m_session;
     TableBrowser *m_browser;
     QLabel *m_countLabel;
     QLabel *m_instanceLabel;

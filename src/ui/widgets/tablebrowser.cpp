@@ -1,6 +1,7 @@
 #include "tablebrowser.h"
 
 #include "app/errortext.h"
+#include "app/session.h"
 #include "logging.h"
 #include "models/recordtablemodel.h"
 #include "widgets/messagebanner.h"
@@ -36,9 +37,9 @@ QList<RecordColumn> defaultColumns(const QString &table)
 
 } // namespace
 
-TableBrowser::TableBrowser(snow::Client *client, QWidget *parent)
+TableBrowser::TableBrowser(Session *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_session(session)
     , m_model(new RecordTableModel(this))
     , m_view(new QTableView(this))
     , m_banner(new MessageBanner(this))
@@ -64,6 +65,11 @@ TableBrowser::TableBrowser(snow::Client *client, QWidget *parent)
         m_view->resizeColumnsToContents();
         Q_EMIT firstRowsShown();
     });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString sysId = index.data(RecordTableModel::SysIdRole).toString();
+        if (!sysId.isEmpty())
+            Q_EMIT recordActivated(m_table, sysId);
+    });
     connect(m_banner, &MessageBanner::actionTriggered, this, [this] {
         m_banner->hide();
         if (m_pager)
@@ -76,6 +82,12 @@ TableBrowser::~TableBrowser() = default;
 void TableBrowser::open(const QString &table, const QString &encodedQuery)
 {
     m_table = table;
+    m_query = encodedQuery;
+    reload();
+}
+
+void TableBrowser::setEncodedQuery(const QString &encodedQuery)
+{
     m_query = encodedQuery;
     reload();
 }
@@ -94,7 +106,7 @@ void TableBrowser::reload()
     options.fields.append(u"sys_id"_s);
 
     const QString query = m_query.isEmpty() && m_table == u"incident" ? u"ORDERBYnumber"_s : m_query;
-    auto *pager = new snow::Pager(m_client->resource(u"/table/"_s + m_table), query, options, this);
+    auto *pager = new snow::Pager(m_session->client()->resource(u"/table/"_s + m_table), query, options, this);
     connect(pager, &snow::Pager::failed, this, [this](qint64, const snow::Error &error) { showError(error); });
     connect(pager, &snow::Pager::loadingChanged, this, [this] { updateCount(); });
     connect(pager, &snow::Pager::pageFinished, this, &TableBrowser::fetchMoreIfAtEnd, Qt::QueuedConnection);
@@ -108,6 +120,7 @@ void TableBrowser::reload()
     qCInfo(lcModel).noquote() << "Opening table" << m_table << "with query" << pager->encodedQuery();
     pager->fetchNext();
     updateCount();
+    Q_EMIT queryChanged(m_table, m_query);
 }
 
 // The view asks for more rows only when its geometry changes; when the user reached

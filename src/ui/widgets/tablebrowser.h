@@ -10,10 +10,11 @@ class MessageBanner;
 class QLabel;
 class QTableView;
 class RecordTableModel;
+class Session;
 
 namespace snow {
-class Client;
 class Pager;
+class Record;
 }
 
 /// The records of one table and query in a paged table view, with a count line and an
@@ -23,13 +24,19 @@ class TableBrowser : public QWidget
     Q_OBJECT
 
 public:
-    explicit TableBrowser(snow::Client *client, QWidget *parent = nullptr);
+    explicit TableBrowser(Session *session, QWidget *parent = nullptr);
     ~TableBrowser() override;
 
     /// Shows @p table filtered by @p encodedQuery.
     void open(const QString &table, const QString &encodedQuery = QString());
     /// Fetches the current query again from the start.
     void reload();
+
+    QString table() const { return m_table; }
+    QString encodedQuery() const { return m_query; }
+    /// Runs @p encodedQuery on the current table.
+    void setEncodedQuery(const QString &encodedQuery);
+    Session *session() const { return m_session; }
 
     RecordTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -42,13 +49,17 @@ Q_SIGNALS:
     void firstRowsShown();
     void countTextChanged(const QString &text);
     void errorShown(const snow::Error &error);
+    /// The table or query changed (through open() or setEncodedQuery()).
+    void queryChanged(const QString &table, const QString &encodedQuery);
+    /// The user opened a record (double-click or Enter on a row).
+    void recordActivated(const QString &table, const QString &sysId);
 
 private:
     void showError(const snow::Error &error);
     void updateCount();
     void fetchMoreIfAtEnd();
 
-    snow::Client *m_client;
+    Session *m_session;
     QString m_table;
     QString m_query;
     snow::Pager *m_pager = nullptr;
