@@ -136,7 +136,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    Session session(&client, instanceLabel);
+    Session session(&client, instanceLabel, demo ? u"demo"_s : instanceLabel);
     MainWindow window(&session);
     if (parser.isSet(screenshotOption))
         arrangeScreenshot(&window, parser.value(screenshotOption), 60000);

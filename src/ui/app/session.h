@@ -19,11 +19,15 @@ class Session : public QObject
 public:
     /// @p client must outlive the session. @p label names the instance for the user.
     Session(snow::Client *client, const QString &label, QObject *parent = nullptr);
+    /// As above, with the id of the connection profile the session was opened from
+    /// ("demo" for the demo instance). Settings per profile are stored under it.
+    Session(snow::Client *client, const QString &label, const QString &profileId, QObject *parent = nullptr);
     ~Session() override;
 
     snow::Client *client() const { return m_client; }
     SchemaCache *schemas() const { return m_schemas; }
     QString label() const { return m_label; }
+    QString profileId() const { return m_profileId; }
     /// The instance's base URL, such as https://dev12345.service-now.com.
     QUrl instanceUrl() const;
 
@@ -31,4 +35,5 @@ private:
     snow::Client *m_client;
     SchemaCache *m_schemas;
     QString m_label;
+    QString m_profileId;
 };

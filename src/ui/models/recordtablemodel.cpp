@@ -40,6 +40,26 @@ snow::Record RecordTableModel::record(int row) const
     return row >= 0 && row < m_records.size() ? m_records.at(row) : snow::Record();
 }
 
+int RecordTableModel::rowOf(const QString &sysId) const
+{
+    for (int row = 0; row < m_records.size(); ++row) {
+        if (m_records.at(row).sysId() == sysId)
+            return row;
+    }
+    return -1;
+}
+
+bool RecordTableModel::replaceRecord(const snow::Record &record)
+{
+    const int row = rowOf(record.sysId());
+    if (row < 0)
+        return false;
+
+    m_records[row] = record;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    return true;
+}
+
 qint64 RecordTableModel::totalCount() const
 {
     return m_pager ? m_pager->totalCount() : -1;

@@ -45,6 +45,10 @@ public:
     snow::Pager *pager() const { return m_pager; }
 
     snow::Record record(int row) const;
+    /// Returns the row of the loaded record @p sysId, or -1.
+    int rowOf(const QString &sysId) const;
+    /// Replaces the loaded row that has @p record's sys_id; returns false when none has.
+    bool replaceRecord(const snow::Record &record);
     qint64 totalCount() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -10,6 +10,7 @@
 #include <snow/pager.h>
 
 #include <QtCore/QLocale>
+#include <QtCore/QItemSelectionModel>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTableView>
@@ -130,6 +131,21 @@ void TableBrowser::fetchMoreIfAtEnd()
     const QScrollBar *scrollBar = m_view->verticalScrollBar();
     if (scrollBar->value() >= scrollBar->maximum() - scrollBar->pageStep() && m_model->canFetchMore(QModelIndex()))
         m_model->fetchMore(QModelIndex());
+}
+
+bool TableBrowser::applyUpdatedRecord(const snow::Record &record)
+{
+    return m_model->replaceRecord(record);
+}
+
+QList<snow::Record> TableBrowser::selectedRecords() const
+{
+    QList<snow::Record> records;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &left, const QModelIndex &right) { return left.row() < right.row(); });
+    for (const QModelIndex &row : std::as_const(rows))
+        records.append(m_model->record(row.row()));
+    return records;
 }
 
 QString TableBrowser::countText() const

@@ -38,6 +38,12 @@ public:
     void setEncodedQuery(const QString &encodedQuery);
     Session *session() const { return m_session; }
 
+    /// Shows @p record in place of the loaded row with the same sys_id, without a
+    /// reload (after a save elsewhere). Returns false when no such row is loaded.
+    bool applyUpdatedRecord(const snow::Record &record);
+    /// The records of the selected rows, in row order.
+    QList<snow::Record> selectedRecords() const;
+
     RecordTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     MessageBanner *banner() const { return m_banner; }
