@@ -13,7 +13,8 @@ QJsonObject faultsToJson(const Faults &faults);
 /*!
     The control endpoint /emulator/faults: GET returns the active faults, POST
     replaces them with the JSON body (fields left out are off). On a valid POST,
-    `updated` holds the new set. Needs no authentication and is never faulted.
+    `updated` is set to the new faults. The endpoint needs no authentication and is
+    never faulted.
 */
 HttpResponse handleFaultControl(const HttpRequest &request, const Faults &current, Faults *updated);
 

@@ -139,11 +139,11 @@ int priorityFor(const QString &impact, const QString &urgency)
 }
 
 /*!
-    The rules a real instance runs on a write, reduced to what clients notice:
-    task defaults and numbering, priority from impact and urgency, the incident
-    state fields, the incident data policy (caller and short description are
-    mandatory) and the business rule that a closed incident needs a close code and
-    close notes. `current` returns the value a field has before this write.
+    Applies the rules a real instance runs on a write, reduced to what clients notice.
+    They are task defaults and numbering, priority from impact and urgency, and the
+    incident state fields. The incident data policy makes caller and short
+    description mandatory, and a business rule rejects closing an incident without a
+    close code and close notes. `current` returns a field's value before this write.
 */
 std::optional<HttpResponse> applyRules(ApiContext &context, const QString &table, bool inserting, Changes &changes,
                                        const std::function<QString(const QString &)> &current)

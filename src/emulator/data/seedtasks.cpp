@@ -1,5 +1,5 @@
 // Seeded incidents, problems and change requests. Every value is a function of the
-// row number; rows are spread over the three years before the seed anchor, so
+// row number. Rows are spread over the three years before the seed anchor, so
 // numbers and opening dates rise together.
 
 #include "seedworld.h"

@@ -18,7 +18,7 @@ constexpr int kCompanyCount = 9;
 constexpr int kLocationCount = 20;
 constexpr int kConfigurationItemCount = 150;
 
-//! A QString of a static UTF-16 literal from the seed tables.
+//! Converts a UTF-16 literal of the seed tables to a QString.
 inline QString text(const char16_t *value)
 {
     return QString::fromUtf16(value);

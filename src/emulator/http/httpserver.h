@@ -14,6 +14,9 @@ class RequestHandler;
     NOTE: QAbstractHttpServer in Qt 6.4 buffers each request body in memory (twice
     while it is parsed), so an upload costs about twice its size in memory; responses
     are streamed.
+
+    NOTE: "Expect: 100-continue" gets no interim response, so curl waits a second
+    before it sends a large body.
 */
 class HttpServer : public QAbstractHttpServer
 {

@@ -79,7 +79,7 @@ QString displayOf(const Store &store, const FieldAccessor &field, RowRef, const 
     return store.displayValue(field.column().referenceTable, value);
 }
 
-// The value a comparison sees: the display value for references, the stored one otherwise.
+// Returns the value that ordered comparisons use: the display value of a reference, else the stored value.
 QString comparable(const Store &store, const FieldAccessor &field, ValueKind kind, RowRef row, const QString &value)
 {
     if (kind == ValueKind::Reference)
