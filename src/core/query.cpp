@@ -79,6 +79,10 @@ Result<QString> Query::encoded() const
         for (const auto &[key, value] : m_pairs) {
             if (key.isEmpty())
                 return Error(Error::InvalidUsage, u"A key-value query has an empty key"_s);
+            if (key.contains(u'^'))
+                return Error(Error::InvalidUsage,
+                             u"The key-value query key \"%1\" contains '^', which would start another condition; "
+                             "use a column name such as caller_id"_s.arg(key));
             terms.append(key + u'=' + encodeValue(value));
         }
         return terms.join(u'^');

@@ -44,11 +44,32 @@ bool isList(const QVariant &value)
     return value.typeId() == QMetaType::QStringList || value.typeId() == QMetaType::QVariantList;
 }
 
+// One value for a string, the items of a list (pysnow writes each item with str()).
+QStringList conditionValues(const QVariant &value)
+{
+    if (isString(value))
+        return {value.toString()};
+    return value.toStringList();
+}
+
+bool isValidDateTime(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QDateTime && value.toDateTime().isValid();
+}
+
 QString typeName(const QVariant &value)
 {
     if (!value.isValid())
         return u"an invalid QVariant"_s;
+    if (value.typeId() == QMetaType::QDateTime && !value.toDateTime().isValid())
+        return u"an invalid QDateTime"_s;
     return QString::fromLatin1(value.metaType().name());
+}
+
+QString fieldWithCaretMessage(const QString &name)
+{
+    return u"the field name \"%1\" contains '^', which would start another condition; pass a column name such as caller_id"_s
+        .arg(name);
 }
 
 QString join(QueryBuilder::Join join)
@@ -133,6 +154,10 @@ QueryBuilder &QueryBuilder::field(const QString &name)
         d->fail(Error::QueryMissingField, "field", u"the field name is empty"_s);
         return *this;
     }
+    if (name.contains(u'^')) {
+        d->fail(Error::InvalidUsage, "field", fieldWithCaretMessage(name));
+        return *this;
+    }
     d->currentField = name;
     return *this;
 }
@@ -208,45 +233,43 @@ QueryBuilder &QueryBuilder::isNotEmpty()
     return *this;
 }
 
+// pysnow checks the value's type before the field and the chain, so a wrong type is
+// the error reported even when the field is missing too.
 QueryBuilder &QueryBuilder::equals(const QVariant &value)
 {
-    if (!d->canAddCondition("equals"))
-        return *this;
-
-    if (isString(value))
-        d->addCondition(Operator::Equals, {value.toString()});
-    else if (isList(value))
-        d->addCondition(Operator::In, value.toStringList());
-    else
+    if (!isString(value) && !isList(value)) {
         d->fail(Error::QueryTypeError, "equals", u"expected a QString or a QStringList, got %1"_s.arg(typeName(value)));
+        return *this;
+    }
+    if (d->canAddCondition("equals"))
+        d->addCondition(isString(value) ? Operator::Equals : Operator::In, conditionValues(value));
     return *this;
 }
 
 QueryBuilder &QueryBuilder::notEquals(const QVariant &value)
 {
-    if (!d->canAddCondition("notEquals"))
-        return *this;
-
-    if (isString(value))
-        d->addCondition(Operator::NotEquals, {value.toString()});
-    else if (isList(value))
-        d->addCondition(Operator::NotIn, value.toStringList());
-    else
+    if (!isString(value) && !isList(value)) {
         d->fail(Error::QueryTypeError, "notEquals", u"expected a QString or a QStringList, got %1"_s.arg(typeName(value)));
+        return *this;
+    }
+    if (d->canAddCondition("notEquals"))
+        d->addCondition(isString(value) ? Operator::NotEquals : Operator::NotIn, conditionValues(value));
     return *this;
 }
 
 void QueryBuilderData::addComparison(QueryBuilder::Operator op, const QVariant &value, const char *call)
 {
+    if (!isValidDateTime(value) && !isNumber(value)) {
+        fail(Error::QueryTypeError, call, u"expected a number or a valid QDateTime, got %1"_s.arg(typeName(value)));
+        return;
+    }
     if (!canAddCondition(call))
         return;
 
-    if (value.typeId() == QMetaType::QDateTime)
+    if (isValidDateTime(value))
         addCondition(op, {QueryBuilder::formatDateTime(value.toDateTime())});
-    else if (isNumber(value))
-        addCondition(op, {value.toString()});
     else
-        fail(Error::QueryTypeError, call, u"expected a number or a QDateTime, got %1"_s.arg(typeName(value)));
+        addCondition(op, {value.toString()});
 }
 
 QueryBuilder &QueryBuilder::greaterThan(const QVariant &value)
@@ -275,12 +298,19 @@ QueryBuilder &QueryBuilder::lessThanOrEqual(const QVariant &value)
 
 QueryBuilder &QueryBuilder::between(const QVariant &start, const QVariant &end)
 {
+    const bool integers = isInteger(start) && isInteger(end);
+    const bool dateTimes = isValidDateTime(start) && isValidDateTime(end);
+    if (!integers && !dateTimes) {
+        d->fail(Error::QueryTypeError, "between",
+                u"expected two integers or two valid QDateTime values, got %1 and %2"_s.arg(typeName(start), typeName(end)));
+        return *this;
+    }
     if (!d->canAddCondition("between"))
         return *this;
 
-    if (isInteger(start) && isInteger(end)) {
+    if (integers) {
         d->addCondition(Operator::Between, {start.toString(), end.toString()});
-    } else if (start.typeId() == QMetaType::QDateTime && end.typeId() == QMetaType::QDateTime) {
+    } else {
         // NOTE: ServiceNow evaluates gs.dateGenerate() in the session user's time zone,
         // while the bounds are written in UTC; for users whose zone is not UTC the range
         // shifts by their offset. pysnow writes the same form.
@@ -288,9 +318,6 @@ QueryBuilder &QueryBuilder::between(const QVariant &start, const QVariant &end)
             return u"javascript:gs.dateGenerate(\"%1\")"_s.arg(formatDateTime(value));
         };
         d->addCondition(Operator::Between, {bound(start.toDateTime()), bound(end.toDateTime())});
-    } else {
-        d->fail(Error::QueryTypeError, "between",
-                u"expected two integers or two QDateTime values, got %1 and %2"_s.arg(typeName(start), typeName(end)));
     }
     return *this;
 }
@@ -319,6 +346,10 @@ QueryBuilder &QueryBuilder::addTerm(const Term &term)
         return *this;
     if (term.kind != Term::Kind::Verbatim && term.field.isEmpty()) {
         d->fail(Error::QueryMissingField, "addTerm", u"a condition or ordering needs a field"_s);
+        return *this;
+    }
+    if (term.kind != Term::Kind::Verbatim && term.field.contains(u'^')) {
+        d->fail(Error::InvalidUsage, "addTerm", fieldWithCaretMessage(term.field));
         return *this;
     }
 
@@ -417,6 +448,11 @@ QString QueryBuilder::operatorText(Operator op)
     case Operator::NotOn: return u"NOTON"_s;
     case Operator::Dynamic: return u"DYNAMIC"_s;
     case Operator::InstanceOf: return u"INSTANCEOF"_s;
+    case Operator::RelativeGreaterThan: return u"RELATIVEGT"_s;
+    case Operator::RelativeGreaterThanOrEqual: return u"RELATIVEGE"_s;
+    case Operator::RelativeLessThan: return u"RELATIVELT"_s;
+    case Operator::RelativeLessThanOrEqual: return u"RELATIVELE"_s;
+    case Operator::RelativeEquals: return u"RELATIVEEE"_s;
     }
     return QString();
 }
@@ -453,6 +489,14 @@ QString QueryBuilder::encodeTerm(const Term &term)
     }
     case Operator::Between:
         return encoded + escapeValue(term.values.value(0)) + u'@' + escapeValue(term.values.value(1));
+    case Operator::RelativeGreaterThan:
+    case Operator::RelativeGreaterThanOrEqual:
+    case Operator::RelativeLessThan:
+    case Operator::RelativeLessThanOrEqual:
+    case Operator::RelativeEquals:
+        for (qsizetype i = 0; i < 3; ++i)
+            encoded += u'@' + escapeValue(term.values.value(i));
+        return encoded;
     default:
         return encoded + escapeValue(term.values.value(0));
     }

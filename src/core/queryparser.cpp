@@ -41,11 +41,11 @@ const QList<OperatorSpelling> &operatorSpellings()
         {u"ISNOTEMPTY", Operator::IsNotEmpty},
         {u"INSTANCEOF", Operator::InstanceOf},
         {u"STARTSWITH", Operator::StartsWith},
-        {u"RELATIVEGT", std::nullopt},
-        {u"RELATIVELT", std::nullopt},
-        {u"RELATIVEGE", std::nullopt},
-        {u"RELATIVELE", std::nullopt},
-        {u"RELATIVEEE", std::nullopt},
+        {u"RELATIVEGT", Operator::RelativeGreaterThan},
+        {u"RELATIVELT", Operator::RelativeLessThan},
+        {u"RELATIVEGE", Operator::RelativeGreaterThanOrEqual},
+        {u"RELATIVELE", Operator::RelativeLessThanOrEqual},
+        {u"RELATIVEEE", Operator::RelativeEquals},
         {u"VALCHANGES", std::nullopt},
         {u"CHANGESTO", std::nullopt},
         {u"EXCLUDING", std::nullopt},
@@ -82,6 +82,12 @@ const QList<OperatorSpelling> &operatorSpellings()
 bool isFieldCharacter(QChar c)
 {
     return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.';
+}
+
+bool isRelative(Operator op)
+{
+    return op == Operator::RelativeGreaterThan || op == Operator::RelativeGreaterThanOrEqual || op == Operator::RelativeLessThan
+        || op == Operator::RelativeLessThanOrEqual || op == Operator::RelativeEquals;
 }
 
 QString unescape(QStringView text)
@@ -144,6 +150,12 @@ Term parsePart(const QString &part)
         if (bounds.size() != 2)
             return verbatim(part);
         term.values = {unescape(bounds.at(0)), unescape(bounds.at(1))};
+    } else if (isRelative(term.op)) {
+        // "@hour@ago@3": the value starts with the separator.
+        const QList<QStringView> parts = value.split(u'@');
+        if (parts.size() != 4 || !parts.at(0).isEmpty())
+            return verbatim(part);
+        term.values = {unescape(parts.at(1)), unescape(parts.at(2)), unescape(parts.at(3))};
     } else {
         term.values = {unescape(value)};
     }

@@ -107,6 +107,8 @@ void ResponsePrivate::finish(const Error &outcome)
     dropReply();
     finished = true;
     error = outcome;
+    if (finishHook)
+        error = std::exchange(finishHook, nullptr)(error);
     if (error.isError() && error.method().isEmpty() && !spec.method.isEmpty())
         error.setRequest(QString::fromLatin1(spec.method), pageUrl);
 
@@ -161,6 +163,7 @@ void ResponsePrivate::replyStarted(QNetworkReply *started)
     const QByteArray contentType = started->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
     mode = rawAllowed && status < 400 && !isJsonContentType(contentType) ? BodyMode::Raw : BodyMode::Records;
     reader = std::make_unique<JsonStreamReader>();
+    reader->setDocumentIsRecord(documentIsRecord && status < 400);
     if (readBuffer.isEmpty())
         readBuffer.resize(ReadChunkBytes);
 

@@ -66,6 +66,10 @@ public:
     // The request
     RequestSpec spec;
     bool rawAllowed = false;
+    /// The body is one JSON object without "result" (the OAuth token endpoint).
+    bool documentIsRecord = false;
+    /// Called once in finish(), before finished() is emitted; returns the final error.
+    std::function<Error(const Error &)> finishHook;
     bool keepRecords = true;
     Paging paging;
     /// Set while the lookup of update() or remove() runs; called with its one record.

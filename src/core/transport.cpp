@@ -148,12 +148,60 @@ void Transport::dispatch()
         return;
     }
 
+    // Token requests pass a waiting gate and the connection cap; they are rare, and the
+    // requests they unblock would otherwise wait for them forever.
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        Exchange *exchange = find(*it);
+        if (!exchange) {
+            it = m_queue.erase(it);
+            continue;
+        }
+        if (!exchange->spec.bypassAuthGate) {
+            ++it;
+            continue;
+        }
+        it = m_queue.erase(it);
+        start(*exchange);
+    }
+
     while (m_running < m_client->maxConnections && !m_queue.empty()) {
         const quint64 id = m_queue.front();
+        Exchange *exchange = find(id);
+        if (!exchange) {
+            m_queue.pop_front();
+            continue;
+        }
+
+        if (m_gate) {
+            switch (m_gate->state()) {
+            case AuthGate::State::Ready:
+                break;
+            case AuthGate::State::Waiting:
+                return;
+            case AuthGate::State::Failed:
+                m_queue.pop_front();
+                failExchange(id, m_gate->failure());
+                continue;
+            }
+        }
+
         m_queue.pop_front();
-        if (Exchange *exchange = find(id))
-            start(*exchange);
+        start(*exchange);
     }
+}
+
+void Transport::failExchange(quint64 id, const Error &error)
+{
+    Exchange *exchange = find(id);
+    if (!exchange)
+        return;
+
+    Error failure = error;
+    failure.setRequest(QString::fromLatin1(exchange->spec.method), exchange->spec.url);
+    ExchangeHandler *handler = exchange->handler;
+    freeSlot(*exchange);
+    remove(id);
+    handler->exchangeFailed(failure);
 }
 
 void Transport::start(Exchange &exchange)
@@ -164,6 +212,8 @@ void Transport::start(Exchange &exchange)
     exchange.handedOver = false;
     exchange.discarding = false;
     exchange.abortedByUs = false;
+    exchange.countsAsRetry = true;
+    exchange.tokenGeneration = m_gate ? m_gate->generation() : 0;
     exchange.inSlot = true;
     ++m_running;
 
@@ -240,6 +290,20 @@ void Transport::onMetaDataChanged(quint64 id)
     if (retryAfter >= 0)
         reason.setRetryAfterSeconds(int(retryAfter));
 
+    // A 401 on a bearer request means the token expired early or was revoked: one
+    // refresh and one more attempt, which is not counted as a retry.
+    if (status == 401 && m_gate && !exchange->spec.bypassAuthGate && !exchange->reauthorized
+        && exchange->handler->canRetry() && m_gate->unauthorized(exchange->tokenGeneration)) {
+        exchange->reauthorized = true;
+        exchange->discarding = true;
+        exchange->countsAsRetry = false;
+        exchange->discardReason = reason;
+        exchange->retryDelayMs = 0;
+        exchange->abortedByUs = true;
+        reply->abort();
+        return;
+    }
+
     if (decideRetry(*exchange, status, reason, retryAfter)) {
         exchange->abortedByUs = true;
         reply->abort(); // finished() follows and schedules the retry
@@ -307,6 +371,15 @@ void Transport::onFinished(quint64 id)
 
 void Transport::scheduleRetry(Exchange &exchange, qint64 delayMs)
 {
+    const quint64 id = exchange.id;
+    if (!exchange.countsAsRetry) {
+        qCInfo(lcRetry).noquote() << "Sending" << exchange.spec.method
+                                  << exchange.spec.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
+                                  << "again with a new token after HTTP 401";
+        m_queue.push_front(id);
+        return;
+    }
+
     ++exchange.retries;
     const Error reason = exchange.discardReason;
     qCInfo(lcRetry).noquote() << "Retrying" << exchange.spec.method
@@ -317,7 +390,6 @@ void Transport::scheduleRetry(Exchange &exchange, qint64 delayMs)
     Q_EMIT m_client->q->retrying(QString::fromLatin1(exchange.spec.method), exchange.spec.url.adjusted(QUrl::RemoveUserInfo),
                                  exchange.retries, delayMs, reason);
 
-    const quint64 id = exchange.id;
     QTimer::singleShot(std::chrono::milliseconds(delayMs), this, [this, id] {
         if (!find(id))
             return;

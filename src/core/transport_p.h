@@ -36,6 +36,29 @@ struct RequestSpec
     QByteArray body;
     /// For streamed uploads: opens the body anew for each attempt. Takes precedence over body.
     std::function<std::unique_ptr<QIODevice>()> openBody;
+    /// Token requests: sent without Authorization and past a waiting AuthGate.
+    bool bypassAuthGate = false;
+};
+
+/// Holds requests back until the Client can authorize them; OAuthClient implements
+/// it to refresh an expired token once for all waiting requests.
+class AuthGate
+{
+public:
+    enum class State {
+        Ready,   ///< send now
+        Waiting, ///< a token is being fetched; the gate calls Transport::dispatch() when done
+        Failed,  ///< no token can be had; failure() tells why
+    };
+
+    virtual ~AuthGate() = default;
+    virtual State state() = 0;
+    virtual Error failure() const = 0;
+    /// Identifies the token that authorize() adds now; changes with each new token.
+    virtual quint64 generation() const = 0;
+    /// A request sent with token @p generation got 401. Returns true when it should be
+    /// sent again: a newer token exists, or a refresh has started.
+    virtual bool unauthorized(quint64 generation) = 0;
 };
 
 /// Receives the events of one request. Implemented by the Response internals.
@@ -72,6 +95,9 @@ public:
     void release(quint64 id);
 
     int pendingCount() const;
+    void setAuthGate(AuthGate *gate) { m_gate = gate; }
+    /// Sends what the queue holds, as far as the connection cap and the gate allow.
+    void dispatch();
     QDateTime pausedUntil() const { return m_pausedUntil; }
 
 private:
@@ -90,14 +116,17 @@ private:
         qint64 retryDelayMs = 0;
         bool running = false;
         bool inSlot = false;
+        bool reauthorized = false;
+        bool countsAsRetry = true;
+        quint64 tokenGeneration = 0;
     };
 
-    void dispatch();
     void start(Exchange &exchange);
     void onMetaDataChanged(quint64 id);
     void onReadyRead(quint64 id);
     void onFinished(quint64 id);
     void scheduleRetry(Exchange &exchange, qint64 delayMs);
+    void failExchange(quint64 id, const Error &error);
     void pauseUntil(const QDateTime &until);
     void freeSlot(Exchange &exchange);
     void remove(quint64 id);
@@ -111,6 +140,7 @@ private:
     int m_running = 0;
     QDateTime m_pausedUntil;
     QTimer m_resumeTimer;
+    AuthGate *m_gate = nullptr;
 };
 
 /// Returns the Error for a reply that failed at the network level, or no error.

@@ -137,6 +137,7 @@ protected:
 
 private:
     friend class ClientPrivate;
+    friend class ClientAccess;
     friend class Resource;
     friend class Response;
     friend class ResponsePrivate;

@@ -21,8 +21,9 @@ namespace snow {
 /// \endcode
 ///
 /// Key-value pairs become `key=value` terms joined by `^`, in the order given. Values
-/// are escaped (`^` as `^^`), which pysnow does not do. A QDateTime value is written
-/// in UTC, a bool as `true`/`false`. An encoded string is sent as it is.
+/// are escaped (`^` as `^^`), which pysnow does not do, and a key with `^` makes
+/// encoded() return an InvalidUsage error. A QDateTime value is written in UTC, a bool
+/// as `true`/`false`. An encoded string is sent as it is.
 class SNOWCORE_EXPORT Query
 {
 public:

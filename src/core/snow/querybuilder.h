@@ -31,11 +31,17 @@ class QueryBuilderData;
 /// on date-times writes `javascript:gs.dateGenerate("YYYY-MM-DD HH:MM:SS")` bounds.
 ///
 /// Unlike pysnow, every literal `^` in a value is written `^^`, ServiceNow's escape,
-/// so text a user types can never add a condition to the query.
+/// so text a user types can never add a condition to the query. A field name that
+/// contains `^` is an InvalidUsage error for the same reason. pysnow writes between()
+/// bounds in the time zone of its datetime values; QueryBuilder converts them to UTC
+/// like every other QDateTime, and the two agree for UTC values.
 ///
-/// Errors follow pysnow's five query exceptions. The first misuse is recorded with the
-/// call at fault and later calls are ignored; toString() returns an empty string and
-/// error() tells why while isValid() is false. Nothing is thrown.
+/// Errors follow pysnow's five query exceptions, checked in pysnow's order: a value of
+/// the wrong type first, then a missing field, then a second condition on one field.
+/// The first misuse is recorded with the call at fault (the message starts with
+/// `QueryBuilder::equals():` and the like) and later calls are ignored. While
+/// isValid() is false, toString() returns an empty string and error() says why.
+/// Nothing is thrown.
 ///
 /// QueryBuilder is an implicitly shared value type, reentrant but not thread-safe.
 class SNOWCORE_EXPORT QueryBuilder
@@ -72,6 +78,14 @@ public:
         NotOn,              ///< `NOTON`
         Dynamic,            ///< `DYNAMIC` with the sys_id of a dynamic filter ("Me")
         InstanceOf,         ///< `INSTANCEOF`, a table and its extensions
+        /// `RELATIVEGT`, after a moment relative to now. Three values: the unit
+        /// (`minute`, `hour`, `day`, `week`, `month`, `quarter`, `year`), `ago` or
+        /// `ahead`, and the amount; `RELATIVEGT@hour@ago@3` is "after 3 hours ago".
+        RelativeGreaterThan,
+        RelativeGreaterThanOrEqual, ///< `RELATIVEGE`, values as for RelativeGreaterThan
+        RelativeLessThan,           ///< `RELATIVELT`, values as for RelativeGreaterThan
+        RelativeLessThanOrEqual,    ///< `RELATIVELE`, values as for RelativeGreaterThan
+        RelativeEquals,             ///< `RELATIVEEE`, within the same unit (the same day for `day`); values as above
     };
 
     /// One part of an encoded query.
@@ -88,7 +102,9 @@ public:
         QString field;
         Operator op = Operator::Equals;
         /// Unescaped values: one for most operators, the list for IN and NOT IN, two
-        /// bounds for BETWEEN, none for ISEMPTY and the like.
+        /// bounds for BETWEEN, unit, direction and amount for the RELATIVE operators,
+        /// none for ISEMPTY and the like. ON and NOTON keep their whole
+        /// `Label@start@end` text as one value.
         QStringList values;
         bool descending = false;
         /// For Verbatim: the encoded text, already escaped.
@@ -104,7 +120,8 @@ public:
     QueryBuilder &operator=(QueryBuilder &&other) noexcept;
     ~QueryBuilder();
 
-    /// Sets the field the next condition applies to.
+    /// Sets the field the next condition applies to. An empty name is a
+    /// QueryMissingField error, a name with `^` an InvalidUsage error.
     QueryBuilder &field(const QString &name);
 
     QueryBuilder &orderAscending();
@@ -126,19 +143,23 @@ public:
     QueryBuilder &notEquals(const QString &value) { return notEquals(QVariant(value)); }
     QueryBuilder &notEquals(const QStringList &values) { return notEquals(QVariant(values)); }
 
-    /// Comparisons take a number or a QDateTime; a string is a QueryTypeError, as in pysnow.
+    /// Comparisons take a number or a valid QDateTime; a string is a QueryTypeError,
+    /// as in pysnow. Unlike pysnow, a floating-point number is accepted.
     QueryBuilder &greaterThan(const QVariant &value);
     QueryBuilder &greaterThanOrEqual(const QVariant &value);
     QueryBuilder &lessThan(const QVariant &value);
     QueryBuilder &lessThanOrEqual(const QVariant &value);
-    /// Both bounds integers, or both QDateTime; anything else is a QueryTypeError.
+    /// Both bounds integers, or both valid QDateTime; anything else is a QueryTypeError.
     QueryBuilder &between(const QVariant &start, const QVariant &end);
 
     QueryBuilder &AND();
     QueryBuilder &OR();
     QueryBuilder &NQ();
 
-    /// Appends a term as it is, after the same checks a chain call makes.
+    /// Appends a term as it is, with its own join, and ends the current chain step
+    /// so that AND(), OR() or NQ() may follow. A condition or ordering without a
+    /// field is a QueryMissingField error, a field with `^` an InvalidUsage error.
+    /// Values are escaped when the query is encoded; Verbatim text is not.
     QueryBuilder &addTerm(const Term &term);
 
     /// True while no misuse was recorded and the query is complete and non-empty.

@@ -7,6 +7,7 @@
 #include <snow/global.h>
 #include <snow/jsonstreamreader.h>
 #include <snow/logging.h>
+#include <snow/oauthclient.h>
 #include <snow/pager.h>
 #include <snow/paramsbuilder.h>
 #include <snow/query.h>
