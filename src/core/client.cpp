@@ -96,7 +96,7 @@ void ClientPrivate::validate(const ClientOptions &given, bool passwordRequired)
 
 void ClientPrivate::prepare(QNetworkRequest &request, const RequestSpec &spec) const
 {
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", spec.accept.isEmpty() ? QByteArray("application/json") : spec.accept);
     request.setHeader(QNetworkRequest::UserAgentHeader, q->userAgent());
     if (!spec.body.isEmpty() || spec.openBody)
         request.setRawHeader("Content-Type", spec.bypassAuthGate ? "application/x-www-form-urlencoded" : "application/json");
@@ -175,6 +175,11 @@ const ParamsBuilder &Client::parameters() const
 Resource Client::resource(const QString &apiPath, const QString &basePath)
 {
     return Resource(this, basePath, apiPath, d->parameters);
+}
+
+Attachments Client::attachments()
+{
+    return Attachments(this);
 }
 
 RetryPolicy Client::retryPolicy() const

@@ -121,6 +121,72 @@ void ResponsePrivate::finish(const Error &outcome)
     Q_EMIT q->finished();
 }
 
+bool ResponsePrivate::startDownload(QNetworkReply *started)
+{
+    // X-Attachment-Metadata carries the stored size and SHA-256 of the file.
+    const QByteArray metadata = started->rawHeader("X-Attachment-Metadata");
+    if (!metadata.isEmpty()) {
+        JsonStreamReader parser;
+        parser.setDocumentIsRecord(true);
+        parser.feed(metadata);
+        if (parser.finish() == JsonStreamReader::Complete) {
+            const QList<Record> parsed = parser.takeRecords();
+            if (!parsed.isEmpty()) {
+                bool valid = false;
+                const qint64 size = parsed.first().value(u"size_bytes").toLongLong(&valid);
+                expectedFileBytes = valid ? size : -1;
+                expectedFileHash = parsed.first().valueUtf8(u"hash").toByteArray().toLower();
+            }
+        }
+    }
+
+    saveFile = std::make_unique<QSaveFile>(downloadPath);
+    if (!saveFile->open(QIODevice::WriteOnly)) {
+        error = Error(Error::FileError, u"Cannot write \"%1\": %2. Choose a folder you can write to"_s.arg(downloadPath,
+                                                                                                          saveFile->errorString()));
+        saveFile.reset();
+        return false;
+    }
+    fileHash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+    fileBytes = 0;
+    return true;
+}
+
+// Commits the downloaded file only when it is whole; otherwise the target file is
+// left as it was.
+Error ResponsePrivate::finishDownload()
+{
+    const QByteArray hash = fileHash->result().toHex();
+    if (expectedFileBytes >= 0 && fileBytes != expectedFileBytes) {
+        saveFile->cancelWriting();
+        saveFile.reset();
+        return Error(Error::IncompleteBody, u"The download ended after %1 of %2 bytes; \"%3\" was not written"_s
+                                                .arg(fileBytes)
+                                                .arg(expectedFileBytes)
+                                                .arg(downloadPath));
+    }
+    if (!expectedFileHash.isEmpty() && hash != expectedFileHash) {
+        saveFile->cancelWriting();
+        saveFile.reset();
+        return Error(Error::HashMismatch, u"The downloaded bytes do not match the attachment's SHA-256 (%1 expected, "
+                                          "%2 received); \"%3\" was not written. Download it again"_s
+                                              .arg(QString::fromLatin1(expectedFileHash), QString::fromLatin1(hash), downloadPath));
+    }
+    if (!saveFile->commit()) {
+        const QString reason = saveFile->errorString();
+        saveFile.reset();
+        return Error(Error::FileError, u"Saving \"%1\" failed: %2"_s.arg(downloadPath, reason));
+    }
+    saveFile.reset();
+    return Error();
+}
+
+void ResponsePrivate::transferProgress(qint64 done, qint64 total, bool upload)
+{
+    if (upload || mode == BodyMode::File)
+        Q_EMIT q->transferProgress(done, total);
+}
+
 void ResponsePrivate::dropReply()
 {
     if (exchangeId != 0) {
@@ -134,6 +200,10 @@ void ResponsePrivate::dropReply()
         reply->deleteLater();
     }
     reply = nullptr;
+    if (saveFile) {
+        saveFile->cancelWriting();
+        saveFile.reset();
+    }
 }
 
 void ResponsePrivate::abort()
@@ -162,6 +232,13 @@ void ResponsePrivate::replyStarted(QNetworkReply *started)
 
     const QByteArray contentType = started->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
     mode = rawAllowed && status < 400 && !isJsonContentType(contentType) ? BodyMode::Raw : BodyMode::Records;
+    if (!downloadPath.isEmpty() && status < 300) {
+        mode = BodyMode::File;
+        if (!startDownload(started)) {
+            finish(error);
+            return;
+        }
+    }
     reader = std::make_unique<JsonStreamReader>();
     reader->setDocumentIsRecord(documentIsRecord && status < 400);
     if (readBuffer.isEmpty())
@@ -227,6 +304,18 @@ void ResponsePrivate::readAvailable()
 
         if (mode == BodyMode::Raw) {
             rawBody.append(chunk);
+            continue;
+        }
+        if (mode == BodyMode::File) {
+            fileStarted = true;
+            fileHash->addData(chunk);
+            fileBytes += count;
+            if (saveFile->write(chunk.data(), count) != count) {
+                const QString reason = saveFile->errorString();
+                finish(Error(Error::FileError, u"Writing \"%1\" failed: %2. Free some disk space or choose another folder"_s
+                                                   .arg(downloadPath, reason)));
+                return;
+            }
             continue;
         }
         if (reader->feed(chunk) == JsonStreamReader::Failed)
@@ -329,6 +418,10 @@ Error ResponsePrivate::pageError(QNetworkReply *finishedReply)
             failure.setRetryAfterSeconds(int(retryAfter));
     } else if (status == 202 && spec.method == "GET") {
         failure = Error(Error::EmptyContent, u"The instance accepted the request (202) but sent no content yet"_s);
+    } else if (mode == BodyMode::File) {
+        failure = finishDownload();
+        if (!failure.isError())
+            return failure;
     } else if (status == 204 || mode == BodyMode::Raw) {
         return Error();
     } else if (reader->finish() == JsonStreamReader::Failed) {
@@ -569,6 +662,11 @@ QUrl Response::url() const
 int Response::pageCount() const
 {
     return d->pages;
+}
+
+QString Response::savedFilePath() const
+{
+    return isSuccess() ? d->downloadPath : QString();
 }
 
 } // namespace snow

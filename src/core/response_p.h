@@ -5,7 +5,9 @@
 
 #include "transport_p.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QPointer>
+#include <QtCore/QSaveFile>
 #include <QtCore/QUrlQuery>
 
 #include <functional>
@@ -22,7 +24,7 @@ class Transport;
 class ResponsePrivate : public ExchangeHandler
 {
 public:
-    enum class BodyMode { Records, Raw };
+    enum class BodyMode { Records, Raw, File };
 
     struct Paging
     {
@@ -48,7 +50,8 @@ public:
     void replyReadyRead(QNetworkReply *reply) override;
     void replyFinished(QNetworkReply *reply) override;
     void exchangeFailed(const Error &error) override;
-    bool canRetry() const override { return pageDelivered == 0; }
+    bool canRetry() const override { return pageDelivered == 0 && !fileStarted; }
+    void transferProgress(qint64 done, qint64 total, bool upload) override;
 
     void readAvailable();
     void scheduleRead();
@@ -70,6 +73,9 @@ public:
     bool documentIsRecord = false;
     /// Called once in finish(), before finished() is emitted; returns the final error.
     std::function<Error(const Error &)> finishHook;
+    /// Downloads: the body of a successful answer goes to this file, replaced only
+    /// when the whole body arrived and matches the size and hash the server stated.
+    QString downloadPath;
     bool keepRecords = true;
     Paging paging;
     /// Set while the lookup of update() or remove() runs; called with its one record.
@@ -88,6 +94,16 @@ public:
     QByteArray readBuffer;
     QUrl pageUrl;
     QUrl firstUrl;
+
+    // The file being downloaded
+    std::unique_ptr<QSaveFile> saveFile;
+    std::unique_ptr<QCryptographicHash> fileHash;
+    qint64 fileBytes = 0;
+    qint64 expectedFileBytes = -1;
+    QByteArray expectedFileHash;
+    bool fileStarted = false;
+    bool startDownload(QNetworkReply *reply);
+    Error finishDownload();
 
     // The outcome
     bool finished = false;

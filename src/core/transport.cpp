@@ -4,6 +4,7 @@
 #include "snow/logging.h"
 
 #include <QtCore/QBuffer>
+#include <QtNetwork/QHttpMultiPart>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QNetworkRequest>
@@ -217,19 +218,27 @@ void Transport::start(Exchange &exchange)
     exchange.inSlot = true;
     ++m_running;
 
+    // A body lives as long as its reply: Qt reads it from its network thread until the
+    // reply is gone, even after an abort.
     QIODevice *body = nullptr;
-    if (exchange.spec.openBody) {
-        exchange.bodyDevice = exchange.spec.openBody();
-        body = exchange.bodyDevice.get();
+    QHttpMultiPart *multipart = nullptr;
+    if (exchange.spec.openMultipart) {
+        multipart = exchange.spec.openMultipart();
+    } else if (exchange.spec.openBody) {
+        body = exchange.spec.openBody().release();
     } else if (!exchange.spec.body.isEmpty()) {
-        auto buffer = std::make_unique<QBuffer>();
+        auto *buffer = new QBuffer;
         buffer->setData(exchange.spec.body);
         buffer->open(QIODevice::ReadOnly);
-        exchange.bodyDevice = std::move(buffer);
-        body = exchange.bodyDevice.get();
+        body = buffer;
     }
 
-    QNetworkReply *reply = m_client->network->sendCustomRequest(request, exchange.spec.method, body);
+    QNetworkReply *reply = multipart ? m_client->network->sendCustomRequest(request, exchange.spec.method, multipart)
+                                     : m_client->network->sendCustomRequest(request, exchange.spec.method, body);
+    if (multipart)
+        multipart->setParent(reply);
+    if (body)
+        body->setParent(reply);
     // A bounded read buffer makes the socket wait while the handler is behind, so
     // memory stays flat however large the body is.
     reply->setReadBufferSize(1024 * 1024);
@@ -243,6 +252,14 @@ void Transport::start(Exchange &exchange)
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, id] { onMetaDataChanged(id); });
     connect(reply, &QNetworkReply::readyRead, this, [this, id] { onReadyRead(id); });
     connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, id](qint64 sent, qint64 total) {
+        if (Exchange *current = find(id); current && !current->discarding && sent > 0)
+            current->handler->transferProgress(sent, total, true);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, id](qint64 received, qint64 total) {
+        if (Exchange *current = find(id); current && current->handedOver && !current->discarding)
+            current->handler->transferProgress(received, total, false);
+    });
 }
 
 // Decides whether the attempt is thrown away and sent again. Only the policy of the
@@ -358,7 +375,6 @@ void Transport::onFinished(quint64 id)
         reply->disconnect(this);
         reply->deleteLater();
         exchange->reply = nullptr;
-        exchange->bodyDevice.reset();
         freeSlot(*exchange);
         scheduleRetry(*exchange, exchange->retryDelayMs);
         dispatch();

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 
+class QHttpMultiPart;
 class QIODevice;
 class QNetworkReply;
 
@@ -36,6 +37,10 @@ struct RequestSpec
     QByteArray body;
     /// For streamed uploads: opens the body anew for each attempt. Takes precedence over body.
     std::function<std::unique_ptr<QIODevice>()> openBody;
+    /// Multipart uploads: builds the form anew for each attempt.
+    std::function<QHttpMultiPart *()> openMultipart;
+    /// The Accept header; application/json when empty.
+    QByteArray accept;
     /// Token requests: sent without Authorization and past a waiting AuthGate.
     bool bypassAuthGate = false;
 };
@@ -77,6 +82,13 @@ public:
     virtual void exchangeFailed(const Error &error) = 0;
     /// True while nothing of this request reached the caller, so it may be sent again.
     virtual bool canRetry() const = 0;
+    /// Bytes sent (uploads) or received (downloads) so far, and the total or -1.
+    virtual void transferProgress(qint64 done, qint64 total, bool upload)
+    {
+        Q_UNUSED(done);
+        Q_UNUSED(total);
+        Q_UNUSED(upload);
+    }
 };
 
 class Transport : public QObject
@@ -108,7 +120,6 @@ private:
         ExchangeHandler *handler = nullptr;
         int retries = 0;
         QNetworkReply *reply = nullptr;
-        std::unique_ptr<QIODevice> bodyDevice;
         bool handedOver = false;
         bool discarding = false;
         bool abortedByUs = false;

@@ -20,6 +20,7 @@ QJsonObject faultsToJson(const Faults &faults)
         {u"truncateBodyAfterBytes"_s, double(faults.truncateBodyAfterBytes)},
         {u"resetBodyAfterBytes"_s, double(faults.resetBodyAfterBytes)},
         {u"hibernating"_s, faults.hibernating},
+        {u"corruptAttachments"_s, faults.corruptAttachments},
         {u"stall"_s, faults.stall},
     };
 }
@@ -58,6 +59,7 @@ HttpResponse handleFaultControl(const HttpRequest &request, const Faults &curren
     faults.truncateBodyAfterBytes = qint64(object.value(u"truncateBodyAfterBytes"_s).toDouble(double(defaults.truncateBodyAfterBytes)));
     faults.resetBodyAfterBytes = qint64(object.value(u"resetBodyAfterBytes"_s).toDouble(double(defaults.resetBodyAfterBytes)));
     faults.hibernating = object.value(u"hibernating"_s).toBool(defaults.hibernating);
+    faults.corruptAttachments = object.value(u"corruptAttachments"_s).toBool(defaults.corruptAttachments);
     faults.stall = object.value(u"stall"_s).toBool(defaults.stall);
 
     *updated = faults;

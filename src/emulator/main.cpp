@@ -76,6 +76,7 @@ int main(int argc, char *argv[])
         {u"truncate-after"_s, u"Send this many body bytes, then close the connection cleanly."_s, u"BYTES"_s},
         {u"reset-after"_s, u"Send this many body bytes, then reset the TCP connection."_s, u"BYTES"_s},
         {u"hibernate"_s, u"Answer every API call with the HTML \"instance hibernating\" page and status 200."_s},
+        {u"corrupt-attachments"_s, u"Flip the first byte of attachment content as it is stored or served, so that clients meet a hash mismatch."_s},
         {u"stall"_s, u"Accept requests but never answer them."_s},
         {u"token-lifetime"_s, u"Lifetime of OAuth access tokens, in seconds (default 1800)."_s, u"SECONDS"_s},
         {u"max-attachment-size"_s, u"Largest accepted attachment, in bytes (default 1073741824)."_s, u"BYTES"_s},
@@ -110,6 +111,7 @@ int main(int argc, char *argv[])
 
     options.databasePath = parser.value(u"database"_s);
     options.faults.hibernating = parser.isSet(u"hibernate"_s);
+    options.faults.corruptAttachments = parser.isSet(u"corrupt-attachments"_s);
     options.faults.stall = parser.isSet(u"stall"_s);
 
     installSignalHandlers(application);

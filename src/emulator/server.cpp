@@ -43,7 +43,7 @@ public:
     }
 
     ResponsePlan handle(const HttpRequest &request) override;
-    HttpResponse respond(const HttpRequest &request, bool *loggedIn);
+    HttpResponse respond(const HttpRequest &request, bool *loggedIn, const Faults &active);
     void addStandardHeaders(HttpResponse &response, bool loggedIn, const Faults &active);
 
     Options options;
@@ -126,7 +126,7 @@ ResponsePlan ServerPrivate::handle(const HttpRequest &request)
         plan.response = errorResponse(active.serverErrorStatus, QString::fromLatin1(reasonPhrase(active.serverErrorStatus)),
                                       u"The emulator injected this error (serverErrorBurst); retry the request."_s);
     } else {
-        plan.response = respond(request, &loggedIn);
+        plan.response = respond(request, &loggedIn, active);
     }
 
     addStandardHeaders(plan.response, loggedIn, active);
@@ -135,7 +135,7 @@ ResponsePlan ServerPrivate::handle(const HttpRequest &request)
     return plan;
 }
 
-HttpResponse ServerPrivate::respond(const HttpRequest &request, bool *loggedIn)
+HttpResponse ServerPrivate::respond(const HttpRequest &request, bool *loggedIn, const Faults &active)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (isOAuthPath(request.path))
@@ -153,7 +153,8 @@ HttpResponse ServerPrivate::respond(const HttpRequest &request, bool *loggedIn)
                        *store,
                        cache,
                        attachments,
-                       options.maxAttachmentBytes};
+                       options.maxAttachmentBytes,
+                       active.corruptAttachments};
     return routeApiRequest(context);
 }
 

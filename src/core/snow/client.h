@@ -1,5 +1,6 @@
 #pragma once
 
+#include <snow/attachments.h>
 #include <snow/error.h>
 #include <snow/paramsbuilder.h>
 #include <snow/resource.h>
@@ -90,6 +91,9 @@ public:
     /// segment and no trailing `/`. An invalid path gives an invalid Resource whose
     /// requests fail with InvalidUsage.
     Resource resource(const QString &apiPath, const QString &basePath = QStringLiteral("/api/now"));
+
+    /// Returns the Attachment API of this instance.
+    Attachments attachments();
 
     RetryPolicy retryPolicy() const;
     void setRetryPolicy(const RetryPolicy &policy);

@@ -94,12 +94,16 @@ public:
     QUrl url() const;
     /// Pages fetched so far.
     int pageCount() const;
+    /// For downloads: the file the body was saved to, once finished without error.
+    QString savedFilePath() const;
 
 Q_SIGNALS:
     void headersReceived();
     void recordsReceived(const QList<snow::Record> &records);
     /// Records delivered so far and the total expected (-1 when unknown).
     void progress(qint64 received, qint64 total);
+    /// Bytes of a file uploaded or downloaded so far, and the total (-1 when unknown).
+    void transferProgress(qint64 bytes, qint64 total);
     void finished();
 
 private:

@@ -2,6 +2,7 @@
 
 // Everything of SnowCore in one include.
 
+#include <snow/attachments.h>
 #include <snow/client.h>
 #include <snow/error.h>
 #include <snow/global.h>

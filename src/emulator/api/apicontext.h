@@ -23,6 +23,7 @@ struct ApiContext {
     ResultCache &cache;
     AttachmentStore &attachments;
     qint64 maxAttachmentBytes = 0;
+    bool corruptAttachments = false; // the Faults flag of the same name
 };
 
 //! True for "true" in any letter case, as the sysparm flags are read.

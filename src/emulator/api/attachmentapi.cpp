@@ -133,8 +133,14 @@ HttpResponse listAttachments(ApiContext &context)
 }
 
 HttpResponse createAttachment(ApiContext &context, const QString &tableName, const QString &tableSysId, const QString &fileName,
-                              const QByteArray &contentType, const QByteArray &content)
+                              const QByteArray &contentType, const QByteArray &received)
 {
+    // The corruptAttachments fault stores other bytes than were sent; the metadata
+    // then describes what was stored, as it would after damage in transit.
+    QByteArray content = received;
+    if (context.corruptAttachments && !content.isEmpty())
+        content[0] = char(~content[0]);
+
     if (!context.account.canWrite)
         return notAuthorizedResponse();
 
@@ -254,6 +260,7 @@ HttpResponse downloadFile(ApiContext &context, const QString &sysId)
         return recordNotFoundResponse();
 
     auto body = std::make_shared<FileBody>(context.attachments.filePath(sysId));
+    body->setCorruptFirstByte(context.corruptAttachments);
     if (!body->isOpen()) {
         qCWarning(lcEmulatorData) << "The content file of attachment" << sysId << "is missing";
         return errorResponse(404, u"Attachment content not found"_s,

@@ -13,7 +13,11 @@ QByteArray FileBody::read(qint64 suggestedBytes)
 {
     if (!m_file.isOpen())
         return {};
-    return m_file.read(suggestedBytes);
+    const bool atStart = m_file.pos() == 0;
+    QByteArray chunk = m_file.read(suggestedBytes);
+    if (atStart && m_corruptFirstByte && !chunk.isEmpty())
+        chunk[0] = char(~chunk[0]);
+    return chunk;
 }
 
 } // namespace snowemu

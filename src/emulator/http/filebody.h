@@ -12,6 +12,9 @@ class FileBody : public BodySource
 public:
     explicit FileBody(const QString &path);
 
+    //! Serves the first byte inverted (the corruptAttachments fault).
+    void setCorruptFirstByte(bool corrupt) { m_corruptFirstByte = corrupt; }
+
     bool isOpen() const { return m_file.isOpen(); }
     QByteArray read(qint64 suggestedBytes) override;
     qint64 size() const override { return m_size; }
@@ -19,6 +22,7 @@ public:
 private:
     QFile m_file;
     qint64 m_size = 0;
+    bool m_corruptFirstByte = false;
 };
 
 } // namespace snowemu

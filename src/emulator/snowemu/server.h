@@ -33,6 +33,7 @@ struct Faults {
     qint64 resetBodyAfterBytes = -1;        //!< send N body bytes, then reset the TCP connection
     bool hibernating = false;               //!< every API call gets the HTML hibernation page, status 200
     bool stall = false;                     //!< accept requests but never answer them
+    bool corruptAttachments = false;        //!< flip the first byte of attachment content stored or served, to test hash checks
 
     bool operator==(const Faults &other) const = default;
 };
