@@ -80,20 +80,6 @@ void ParamsBuilder::setDisplayValue(DisplayValue value)
     d->displayValue = value;
 }
 
-bool ParamsBuilder::setDisplayValue(const QVariant &value)
-{
-    if (value.typeId() == QMetaType::Bool) {
-        d->displayValue = value.toBool() ? DisplayValue::True : DisplayValue::False;
-        return true;
-    }
-    if (value.typeId() == QMetaType::QString && value.toString() == u"all") {
-        d->displayValue = DisplayValue::All;
-        return true;
-    }
-    d->error = typeError("display value", u"a bool or the string \"all\""_s, value);
-    return false;
-}
-
 Query ParamsBuilder::query() const
 {
     return d->query;
@@ -114,16 +100,6 @@ void ParamsBuilder::setLimit(qint64 limit)
     d->limit = limit;
 }
 
-bool ParamsBuilder::setLimit(const QVariant &limit)
-{
-    if (!isInteger(limit)) {
-        d->error = typeError("limit", u"an integer"_s, limit);
-        return false;
-    }
-    d->limit = limit.toLongLong();
-    return true;
-}
-
 std::optional<qint64> ParamsBuilder::offset() const
 {
     return d->offset;
@@ -132,16 +108,6 @@ std::optional<qint64> ParamsBuilder::offset() const
 void ParamsBuilder::setOffset(qint64 offset)
 {
     d->offset = offset;
-}
-
-bool ParamsBuilder::setOffset(const QVariant &offset)
-{
-    if (!isInteger(offset)) {
-        d->error = typeError("offset", u"an integer"_s, offset);
-        return false;
-    }
-    d->offset = offset.toLongLong();
-    return true;
 }
 
 void ParamsBuilder::clearOffset()
@@ -159,28 +125,6 @@ void ParamsBuilder::setFields(const QStringList &fields)
     d->fields = fields;
 }
 
-bool ParamsBuilder::setFields(const QVariant &fields)
-{
-    if (fields.typeId() == QMetaType::QStringList) {
-        d->fields = fields.toStringList();
-        return true;
-    }
-    if (fields.typeId() == QMetaType::QVariantList) {
-        QStringList names;
-        for (const QVariant &item : fields.toList()) {
-            if (item.typeId() != QMetaType::QString) {
-                d->error = typeError("fields", u"a list of strings"_s, item);
-                return false;
-            }
-            names.append(item.toString());
-        }
-        d->fields = names;
-        return true;
-    }
-    d->error = typeError("fields", u"a list"_s, fields);
-    return false;
-}
-
 bool ParamsBuilder::excludeReferenceLink() const
 {
     return d->excludeReferenceLink;
@@ -191,16 +135,6 @@ void ParamsBuilder::setExcludeReferenceLink(bool exclude)
     d->excludeReferenceLink = exclude;
 }
 
-bool ParamsBuilder::setExcludeReferenceLink(const QVariant &exclude)
-{
-    if (exclude.typeId() != QMetaType::Bool) {
-        d->error = typeError("exclude reference link", u"a bool"_s, exclude);
-        return false;
-    }
-    d->excludeReferenceLink = exclude.toBool();
-    return true;
-}
-
 bool ParamsBuilder::suppressPaginationHeader() const
 {
     return d->suppressPaginationHeader;
@@ -209,16 +143,6 @@ bool ParamsBuilder::suppressPaginationHeader() const
 void ParamsBuilder::setSuppressPaginationHeader(bool suppress)
 {
     d->suppressPaginationHeader = suppress;
-}
-
-bool ParamsBuilder::setSuppressPaginationHeader(const QVariant &suppress)
-{
-    if (suppress.typeId() != QMetaType::Bool) {
-        d->error = typeError("suppress pagination header", u"a bool"_s, suppress);
-        return false;
-    }
-    d->suppressPaginationHeader = suppress.toBool();
-    return true;
 }
 
 bool ParamsBuilder::noCount() const
@@ -267,19 +191,103 @@ void ParamsBuilder::addCustom(const QVariantMap &parameters)
         d->custom.insert(it.key(), it.value());
 }
 
-bool ParamsBuilder::addCustom(const QVariant &parameters)
-{
-    if (parameters.typeId() != QMetaType::QVariantMap) {
-        d->error = typeError("custom parameters", u"a QVariantMap"_s, parameters);
-        return false;
-    }
-    addCustom(parameters.toMap());
-    return true;
-}
-
 QVariantMap ParamsBuilder::customParameters() const
 {
     return d->custom;
+}
+
+bool ParamsBuilder::set(Property property, const QVariant &value)
+{
+    const auto isBool = [&value] { return value.typeId() == QMetaType::Bool; };
+    const auto fail = [this](const char *name, const QString &expected, const QVariant &given) {
+        d->error = typeError(name, expected, given);
+        return false;
+    };
+
+    switch (property) {
+    case Property::DisplayValue:
+        if (isBool()) {
+            setDisplayValue(value.toBool() ? DisplayValue::True : DisplayValue::False);
+            return true;
+        }
+        if (value.typeId() == QMetaType::QString && value.toString() == u"all") {
+            setDisplayValue(DisplayValue::All);
+            return true;
+        }
+        return fail("display value", u"a bool or the string \"all\""_s, value);
+    case Property::Query:
+        if (value.typeId() == QMetaType::QString) {
+            setQuery(Query(value.toString()));
+            return true;
+        }
+        if (value.typeId() == QMetaType::QVariantMap) {
+            setQuery(Query(value.toMap()));
+            return true;
+        }
+        return fail("query", u"a QString or a QVariantMap"_s, value);
+    case Property::Limit:
+        if (!isInteger(value))
+            return fail("limit", u"an integer"_s, value);
+        setLimit(value.toLongLong());
+        return true;
+    case Property::Offset:
+        if (!isInteger(value))
+            return fail("offset", u"an integer"_s, value);
+        setOffset(value.toLongLong());
+        return true;
+    case Property::Fields: {
+        if (value.typeId() == QMetaType::QStringList) {
+            setFields(value.toStringList());
+            return true;
+        }
+        if (value.typeId() != QMetaType::QVariantList)
+            return fail("fields", u"a list of strings"_s, value);
+        QStringList names;
+        for (const QVariant &item : value.toList()) {
+            if (item.typeId() != QMetaType::QString)
+                return fail("fields", u"a list of strings"_s, item);
+            names.append(item.toString());
+        }
+        setFields(names);
+        return true;
+    }
+    case Property::ExcludeReferenceLink:
+        if (!isBool())
+            return fail("exclude reference link", u"a bool"_s, value);
+        setExcludeReferenceLink(value.toBool());
+        return true;
+    case Property::SuppressPaginationHeader:
+        if (!isBool())
+            return fail("suppress pagination header", u"a bool"_s, value);
+        setSuppressPaginationHeader(value.toBool());
+        return true;
+    case Property::NoCount:
+        if (!isBool())
+            return fail("no count", u"a bool"_s, value);
+        setNoCount(value.toBool());
+        return true;
+    case Property::View:
+        if (value.typeId() != QMetaType::QString)
+            return fail("view", u"a QString"_s, value);
+        setView(value.toString());
+        return true;
+    case Property::InputDisplayValue:
+        if (!isBool())
+            return fail("input display value", u"a bool"_s, value);
+        setInputDisplayValue(value.toBool());
+        return true;
+    case Property::QueryNoDomain:
+        if (!isBool())
+            return fail("query no domain", u"a bool"_s, value);
+        setQueryNoDomain(value.toBool());
+        return true;
+    case Property::Custom:
+        if (value.typeId() != QMetaType::QVariantMap)
+            return fail("custom parameters", u"a QVariantMap"_s, value);
+        addCustom(value.toMap());
+        return true;
+    }
+    return false;
 }
 
 Error ParamsBuilder::error() const

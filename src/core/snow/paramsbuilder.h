@@ -21,10 +21,11 @@ class ParamsBuilderData;
 /// parameters that apply to its kind (toUrlQuery()): a write never sends the query,
 /// limit or offset of a read.
 ///
-/// The typed setters cannot fail. The QVariant setters apply pysnow's type rules (a
-/// limit must be an integer and not a bool, display value a bool or "all", custom
-/// parameters a map) and return false with error() set on a wrong type, leaving the
-/// value unchanged.
+/// The typed setters cannot fail. set() takes any QVariant, for values that come from
+/// scripts or settings, and applies pysnow's type rules: a limit or offset must be an
+/// integer and not a bool, display value a bool or "all", fields a list of strings,
+/// the flags bools, custom parameters a map. On a wrong type it returns false, sets
+/// error() naming the property, and leaves the value unchanged.
 ///
 /// ParamsBuilder is an implicitly shared value type.
 class SNOWCORE_EXPORT ParamsBuilder
@@ -46,6 +47,22 @@ public:
         Custom, ///< Resource::request(): every parameter that is set
     };
 
+    /// The properties set() accepts, pysnow's names in brackets.
+    enum class Property {
+        DisplayValue,             ///< (display_value) bool or "all"
+        Query,                    ///< (query) QString or QVariantMap of key-value pairs
+        Limit,                    ///< (limit) integer
+        Offset,                   ///< (offset) integer
+        Fields,                   ///< (fields) list of strings
+        ExcludeReferenceLink,     ///< (exclude_reference_link) bool
+        SuppressPaginationHeader, ///< (suppress_pagination_header) bool
+        NoCount,                  ///< bool
+        View,                     ///< QString
+        InputDisplayValue,        ///< bool
+        QueryNoDomain,            ///< bool
+        Custom,                   ///< (add_custom) QVariantMap, merged into the custom parameters
+    };
+
     ParamsBuilder();
     ParamsBuilder(const ParamsBuilder &other);
     ParamsBuilder(ParamsBuilder &&other) noexcept;
@@ -55,8 +72,6 @@ public:
 
     DisplayValue displayValue() const;
     void setDisplayValue(DisplayValue value);
-    /// Accepts a bool or the string "all"; anything else is InvalidUsage.
-    bool setDisplayValue(const QVariant &value);
 
     Query query() const;
     void setQuery(const Query &query);
@@ -64,27 +79,20 @@ public:
     /// Records per request; 10000 by default, as in pysnow and ServiceNow.
     qint64 limit() const;
     void setLimit(qint64 limit);
-    /// Accepts an integer that is not a bool; anything else is InvalidUsage.
-    bool setLimit(const QVariant &limit);
 
     /// Not sent while unset (the server then starts at 0).
     std::optional<qint64> offset() const;
     void setOffset(qint64 offset);
-    bool setOffset(const QVariant &offset);
     void clearOffset();
 
     QStringList fields() const;
     void setFields(const QStringList &fields);
-    /// Accepts a QStringList or a QVariantList of strings; anything else is InvalidUsage.
-    bool setFields(const QVariant &fields);
 
     bool excludeReferenceLink() const;
     void setExcludeReferenceLink(bool exclude);
-    bool setExcludeReferenceLink(const QVariant &exclude);
 
     bool suppressPaginationHeader() const;
     void setSuppressPaginationHeader(bool suppress);
-    bool setSuppressPaginationHeader(const QVariant &suppress);
 
     /// `sysparm_no_count`: skip the total count (no X-Total-Count header).
     bool noCount() const;
@@ -104,11 +112,12 @@ public:
 
     /// Adds parameters sent as they are, overriding sysparms of the same name.
     void addCustom(const QVariantMap &parameters);
-    /// Accepts a QVariantMap; anything else is InvalidUsage.
-    bool addCustom(const QVariant &parameters);
     QVariantMap customParameters() const;
 
-    /// The last validation failure of a QVariant setter; no error before the first.
+    /// Sets @p property from @p value after pysnow's type check; see the class notes.
+    bool set(Property property, const QVariant &value);
+
+    /// The last failure of set(); no error before the first.
     Error error() const;
 
     /// Returns the URL query for a request of @p kind. Fails only when the query is an
