@@ -152,6 +152,28 @@ bool isValidNumber(const std::string &text)
     return i == n;
 }
 
+// Compares short byte strings, such as field names, without a call into libc.
+inline bool equalBytes(const char *left, const char *right, qsizetype size)
+{
+    while (size >= 8) {
+        quint64 a;
+        quint64 b;
+        std::memcpy(&a, left, 8);
+        std::memcpy(&b, right, 8);
+        if (a != b)
+            return false;
+        left += 8;
+        right += 8;
+        size -= 8;
+    }
+    while (size > 0) {
+        if (*left++ != *right++)
+            return false;
+        --size;
+    }
+    return true;
+}
+
 bool isNumberByte(char c)
 {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
@@ -197,6 +219,8 @@ public:
     void takeKey(QByteArrayView key);
     const char *plainStringEnd(const char *open) const;
     const char *readPlainMembers(const char *p);
+    const char *readPlainRecordMembers(const char *p);
+    int fieldIndex(QByteArrayView key);
     void takeScalar(FieldKind kind, QByteArrayView text);
     void takeStringValue(quint32 offset, quint32 size);
     void setComponent(FieldSlot &slot, FieldKind kind, quint32 offset, quint32 size);
@@ -1017,32 +1041,10 @@ void JsonStreamReader::Private::takeKey(QByteArrayView key)
             member = Member::Other;
         return;
 
-    case Role::Record: {
-        // Records of one response list their fields in the same order, so the next
-        // name is tried before the hash lookup.
-        const int predicted = lastField + 1;
-        int index = -1;
-        if (predicted < names->size()) {
-            const QByteArray &expected = names->at(predicted);
-            if (expected.size() == key.size() && std::memcmp(expected.constData(), key.data(), size_t(key.size())) == 0)
-                index = predicted;
-        }
-        if (index < 0)
-            index = names->indexOf(key);
-
-        if (index < 0) {
-            if (names.use_count() > 1)
-                names = std::make_shared<FieldNames>(*names);
-            index = names->append(QByteArray(key.data(), key.size()));
-        }
-        if (size_t(index) >= fields.size())
-            fields.resize(size_t(index) + 1);
-
-        currentField = index;
-        lastField = index;
+    case Role::Record:
+        currentField = fieldIndex(key);
         member = Member::Other;
         return;
-    }
 
     case Role::FieldObject:
         if (key == "value")
@@ -1075,14 +1077,29 @@ void JsonStreamReader::Private::takeKey(QByteArrayView key)
 }
 
 // Returns the closing quote of the string whose opening quote is at @p open when
-// the string is plain ASCII without escapes, within the string limit, and ends in
-// the current chunk; otherwise nullptr, and the general string reader takes over.
+// the string has no escape, is valid UTF-8, fits the string limit and ends in the
+// current chunk; otherwise nullptr, and the general string reader takes over (and
+// reports any error at its exact offset).
 const char *JsonStreamReader::Private::plainStringEnd(const char *open) const
 {
-    const char *close = utf8::scanPlain(open + 1, chunkEnd);
-    if (close == chunkEnd || *close != '"' || close - open - 1 > limits.maxStringBytes)
+    const char *p = open + 1;
+    for (;;) {
+        p = utf8::scanPlain(p, chunkEnd);
+        if (p == chunkEnd)
+            return nullptr;
+        const auto byte = uchar(*p);
+        if (byte == '"')
+            break;
+        if (byte < 0x80)
+            return nullptr; // an escape or a control character
+        const int length = utf8::sequenceLength(reinterpret_cast<const uchar *>(p), reinterpret_cast<const uchar *>(chunkEnd));
+        if (length <= 0)
+            return nullptr;
+        p += length;
+    }
+    if (p - open - 1 > limits.maxStringBytes)
         return nullptr;
-    return close;
+    return p;
 }
 
 // The hot loop: reads "key":"value" members of a record or field object while both
@@ -1091,7 +1108,9 @@ const char *JsonStreamReader::Private::plainStringEnd(const char *open) const
 // grammar state matching where it stopped, and the general path continues from there.
 const char *JsonStreamReader::Private::readPlainMembers(const char *p)
 {
-    const bool inRecord = topRole() == Role::Record;
+    if (topRole() == Role::Record)
+        return readPlainRecordMembers(p);
+
     for (;;) {
         const char *keyClose = plainStringEnd(p);
         if (!keyClose || keyClose + 2 >= chunkEnd || keyClose[1] != ':' || keyClose[2] != '"')
@@ -1104,8 +1123,6 @@ const char *JsonStreamReader::Private::readPlainMembers(const char *p)
             return p; // the general path reports the limit
 
         takeKey(QByteArrayView(p + 1, keyClose));
-        if (inRecord)
-            beginField();
         const auto offset = quint32(text.size());
         text.append(value + 1, valueClose - value - 1);
         takeStringValue(offset, quint32(valueClose - value - 1));
@@ -1119,6 +1136,72 @@ const char *JsonStreamReader::Private::readPlainMembers(const char *p)
         expect = Expect::CommaOrObjectEnd;
         return p;
     }
+}
+
+// The same loop for the fields of a record, where nearly every byte of a body is
+// read, with the slot update written out in place.
+const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
+{
+    const char *const end = chunkEnd;
+    for (;;) {
+        const char *keyClose = utf8::scanPlain(p + 1, end);
+        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose[2] != '"')
+            return p;
+        const char *value = keyClose + 2;
+        const char *valueClose = plainStringEnd(value);
+        if (!valueClose || text.size() + (valueClose - value) > limits.maxRecordBytes)
+            return p; // the general path handles it, and reports any error
+
+        const int index = fieldIndex(QByteArrayView(p + 1, keyClose));
+        FieldSlot &slot = fields[size_t(index)];
+        if (!(slot.flags & FieldPresent))
+            ++presentCount;
+        const auto size = quint32(valueClose - value - 1);
+        slot = FieldSlot{};
+        slot.flags = FieldPresent | FieldHasValue;
+        slot.kind = FieldKind::String;
+        slot.valueOffset = quint32(text.size());
+        slot.valueSize = size;
+        highestSlot = std::max(highestSlot, index);
+        currentField = index;
+        text.append(value + 1, size);
+
+        p = valueClose + 1;
+        if (p + 1 < end && *p == ',' && p[1] == '"') {
+            ++p;
+            expect = Expect::Key;
+            continue;
+        }
+        expect = Expect::CommaOrObjectEnd;
+        return p;
+    }
+}
+
+// Returns the slot of field name @p key, adding the name when the reader meets it
+// for the first time. Records of one response list their fields in the same order,
+// so the name after the previous one is tried before the hash lookup.
+int JsonStreamReader::Private::fieldIndex(QByteArrayView key)
+{
+    const int predicted = lastField + 1;
+    int index = -1;
+    if (predicted < names->size()) {
+        const QByteArray &expected = names->at(predicted);
+        if (expected.size() == key.size() && equalBytes(expected.constData(), key.data(), key.size()))
+            index = predicted;
+    }
+    if (index < 0)
+        index = names->indexOf(key);
+
+    if (index < 0) {
+        if (names.use_count() > 1)
+            names = std::make_shared<FieldNames>(*names);
+        index = names->append(QByteArray(key.data(), key.size()));
+    }
+    if (size_t(index) >= fields.size())
+        fields.resize(size_t(index) + 1);
+
+    lastField = index;
+    return index;
 }
 
 FieldSlot &JsonStreamReader::Private::currentSlot()

@@ -166,6 +166,34 @@ bool Record::isDisplayValueNull(QAnyStringView name) const
     return slot && (slot->flags & FieldDisplayNull);
 }
 
+qsizetype Record::fieldSlotCount() const
+{
+    return d ? qsizetype(d->fields.size()) : 0;
+}
+
+FieldView Record::fieldAt(qsizetype index) const
+{
+    FieldView view;
+    if (!d || index < 0 || size_t(index) >= d->fields.size())
+        return view;
+
+    const FieldSlot &slot = d->fields[size_t(index)];
+    if (!(slot.flags & FieldPresent))
+        return view;
+
+    view.name = d->names->at(int(index));
+    view.kind = slot.kind;
+    if (slot.flags & FieldHasValue)
+        view.value = d->view(slot.valueOffset, slot.valueSize);
+    view.hasDisplayValue = slot.flags & FieldHasDisplay;
+    if (view.hasDisplayValue)
+        view.displayValue = d->view(slot.displayOffset, slot.displaySize);
+    view.hasLink = slot.flags & FieldHasLink;
+    if (view.hasLink)
+        view.link = d->view(slot.linkOffset, slot.linkSize);
+    return view;
+}
+
 QString Record::sysId() const
 {
     return value(u"sys_id");

@@ -15,6 +15,7 @@ namespace snow {
 class RecordData;
 class RecordBuilder;
 
+
 /// The JSON type a field's value arrived as.
 enum class FieldKind : quint8 {
     Absent,  ///< The record has no such field.
@@ -24,6 +25,18 @@ enum class FieldKind : quint8 {
     Null,    ///< JSON `null`.
     Json,    ///< A nested object or array that is not a value/display_value/link triple;
              ///< value() returns its JSON text.
+};
+
+/// One field of a Record, as views into the record's text: valid while the Record lives.
+struct FieldView
+{
+    QByteArrayView name;
+    FieldKind kind = FieldKind::Absent;
+    QByteArrayView value;        ///< UTF-8; for FieldKind::Json the JSON text
+    QByteArrayView displayValue; ///< UTF-8; empty unless hasDisplayValue
+    QByteArrayView link;         ///< UTF-8; empty unless hasLink
+    bool hasDisplayValue = false;
+    bool hasLink = false;
 };
 
 /// One record of a ServiceNow response: per field, a value, a display value and a
@@ -83,6 +96,13 @@ public:
 
     /// Returns value("sys_id").
     QString sysId() const;
+
+    /// Returns the number of field slots, for iterating with fieldAt() without name
+    /// lookups. Some slots may be absent (FieldKind::Absent) when records of one
+    /// response differ in their fields.
+    qsizetype fieldSlotCount() const;
+    /// Returns the field in slot @p index (0 <= index < fieldSlotCount()).
+    FieldView fieldAt(qsizetype index) const;
 
     /// Returns the record as a JSON object in the shape it arrived in.
     QJsonObject toJsonObject() const;
