@@ -66,6 +66,8 @@ class TextBuffer
 public:
     void append(const char *data, qsizetype count)
     {
+        if (count <= 0)
+            return; // also keeps memcpy away from a buffer not yet allocated
         if (m_size + count > m_capacity)
             grow(m_size + count);
         std::memcpy(m_data.get() + m_size, data, size_t(count));
@@ -276,6 +278,7 @@ public:
     const char *literal = nullptr;
     int literalSize = 0;
     int literalMatched = 0;
+    qint64 scalarOffset = 0; // where the number or literal being read starts
     int byteOrderMarkMatched = 0;
 
     // Result
@@ -515,6 +518,7 @@ const char *JsonStreamReader::Private::beginValue(const char *p)
     case 'f':
     case 'n':
         lexeme = Lexeme::Literal;
+        scalarOffset = offsetOf(p);
         literal = c == 't' ? "true" : (c == 'f' ? "false" : "null");
         literalSize = int(std::strlen(literal));
         literalMatched = 0;
@@ -522,6 +526,7 @@ const char *JsonStreamReader::Private::beginValue(const char *p)
     default:
         if (c == '-' || (c >= '0' && c <= '9')) {
             lexeme = Lexeme::Number;
+            scalarOffset = offsetOf(p);
             numberText.clear();
             return p;
         }
@@ -1296,8 +1301,7 @@ void JsonStreamReader::Private::takeScalar(FieldKind kind, QByteArrayView scalar
         return;
     }
     case Role::ResultArray:
-        failAtOffset(UnexpectedShape, consumedBefore,
-                     u"Element %1 of \"result\" is not an object"_s.arg(resultIndex));
+        failAtOffset(UnexpectedShape, scalarOffset, u"Element %1 of \"result\" is not an object"_s.arg(resultIndex));
         return;
     case Role::Document:
     case Role::ErrorObject:

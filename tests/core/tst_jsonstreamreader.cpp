@@ -170,6 +170,8 @@ private Q_SLOTS:
     void documentAsRecord();
     void recordJsonRoundTrip();
     void namesSharedAcrossRecords();
+    void fuzzRegressions_data();
+    void fuzzRegressions();
 };
 
 void JsonStreamReaderTest::fixtureSplitAnywhere_data()
@@ -587,6 +589,35 @@ void JsonStreamReaderTest::namesSharedAcrossRecords()
     QCOMPARE(outcome.records.at(1).value(u"a"), QString());
     QCOMPARE(outcome.records.at(2).value(u"a"), u"5"_s);
     QCOMPARE(outcome.records.at(2).contains(u"c"), false);
+}
+
+void JsonStreamReaderTest::fuzzRegressions_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("errorKind");
+
+    // Inputs found by fuzz/run-fuzz.sh. Their first byte chose the chunk size and the
+    // second the limits; here they are read whole and in every split.
+    const QString folder = QStringLiteral(SNOW_SOURCE_DIR) + u"/tests/core/data/"_s;
+    QTest::newRow("empty string first in a record") << folder + u"fuzz-empty-string-first.bin"_s << int(JsonStreamReader::InvalidJson);
+    QTest::newRow("number in result") << folder + u"fuzz-number-in-result.bin"_s << int(JsonStreamReader::UnexpectedShape);
+}
+
+void JsonStreamReaderTest::fuzzRegressions()
+{
+    QFETCH(QString, path);
+    QFETCH(int, errorKind);
+
+    const QByteArray body = readFile(path).mid(2);
+    QVERIFY(!body.isEmpty());
+    const ReadOutcome whole = readWhole(body);
+    QCOMPARE(int(whole.errorKind), errorKind);
+    for (qsizetype cut = 1; cut < body.size(); ++cut) {
+        const ReadOutcome split = readWithCuts(body, {cut});
+        QCOMPARE(split.status, whole.status);
+        QCOMPARE(split.errorKind, whole.errorKind);
+        QCOMPARE(split.errorOffset, whole.errorOffset);
+    }
 }
 
 QTEST_GUILESS_MAIN(JsonStreamReaderTest)
