@@ -98,6 +98,8 @@ void ClientPrivate::prepare(QNetworkRequest &request, const RequestSpec &spec) c
 {
     request.setRawHeader("Accept", spec.accept.isEmpty() ? QByteArray("application/json") : spec.accept);
     request.setHeader(QNetworkRequest::UserAgentHeader, q->userAgent());
+    if (!compression)
+        request.setRawHeader("Accept-Encoding", "identity"); // Qt adds gzip only when this is unset
     if (!spec.body.isEmpty() || spec.openBody)
         request.setRawHeader("Content-Type", spec.bypassAuthGate ? "application/x-www-form-urlencoded" : "application/json");
     for (const auto &[name, value] : spec.headers)
@@ -200,6 +202,16 @@ std::chrono::milliseconds Client::timeout() const
 void Client::setTimeout(std::chrono::milliseconds timeout)
 {
     d->timeout = timeout;
+}
+
+bool Client::isCompressionEnabled() const
+{
+    return d->compression;
+}
+
+void Client::setCompressionEnabled(bool enabled)
+{
+    d->compression = enabled;
 }
 
 int Client::maxConnections() const

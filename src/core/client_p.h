@@ -30,6 +30,7 @@ public:
     RetryPolicy retryPolicy;
     std::chrono::milliseconds timeout{60000};
     int maxConnections = 6;
+    bool compression = true;
     QByteArray userAgentProduct;
     QByteArray basicAuthorization; // never logged
     QNetworkAccessManager *network = nullptr;

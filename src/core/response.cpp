@@ -297,6 +297,7 @@ void ResponsePrivate::readAvailable()
         if (count <= 0)
             break;
         budget -= count;
+        bodyBytes += count;
 
         const QByteArrayView chunk(readBuffer.constData(), count);
         if (sample.size() < Error::MaxBodySample)
@@ -573,6 +574,11 @@ QList<Record> Response::records() const
 qint64 Response::recordCount() const
 {
     return d->delivered;
+}
+
+qint64 Response::bytesReceived() const
+{
+    return d->bodyBytes;
 }
 
 bool Response::keepsRecords() const

@@ -110,6 +110,7 @@ public:
     Error error;
     QList<Record> records;
     qint64 delivered = 0;
+    qint64 bodyBytes = 0;
     int status = 0;
     qint64 total = -1;
     bool headersEmitted = false;

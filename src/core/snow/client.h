@@ -103,6 +103,12 @@ public:
     std::chrono::milliseconds timeout() const;
     void setTimeout(std::chrono::milliseconds timeout);
 
+    /// Whether responses may come gzip-compressed (Accept-Encoding: gzip), which Qt
+    /// decompresses. On by default; turn it off on fast links where compression costs
+    /// more CPU than it saves transfer time, such as loopback.
+    bool isCompressionEnabled() const;
+    void setCompressionEnabled(bool enabled);
+
     /// Requests in flight at once; more are queued. 6 by default.
     int maxConnections() const;
     void setMaxConnections(int count);

@@ -67,6 +67,8 @@ public:
     QList<Record> all() const { return records(); }
     /// Records delivered so far, kept or not.
     qint64 recordCount() const;
+    /// Body bytes received so far over all pages, after decompression.
+    qint64 bytesReceived() const;
     bool keepsRecords() const;
 
     /// pysnow's first(): the first record, or NoResults; the Response's own error when it failed.
