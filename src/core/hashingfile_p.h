@@ -51,8 +51,8 @@ public:
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_file.size(); }
 
-    // Qt may rewind the body to send it again (after a redirect or an authentication
-    // challenge); the hash then starts over with the bytes sent anew.
+    // Qt may rewind the body to send it again after a redirect or an authentication
+    // challenge. The hash then starts over with the bytes sent anew.
     bool seek(qint64 position) override
     {
         if (position != 0 || !m_file.seek(0))

@@ -13,7 +13,7 @@ namespace snow {
 
 namespace {
 
-// What the grammar allows next, outside of a string, number or literal.
+// The tokens the grammar allows next, outside of a string, number or literal.
 enum class Expect : quint8 {
     DocumentStart,
     Value,
@@ -40,7 +40,7 @@ enum class Role : quint8 {
     Skip,        // anything else: validated, not kept
 };
 
-// Where the bytes of the string being read go.
+// The destination of the bytes of the string being read.
 enum class Sink : quint8 { Discard, Key, RecordText, ErrorMessage, ErrorDetail };
 
 // The meaning of the last key read, for the frame that owns it.
@@ -648,7 +648,7 @@ Sink JsonStreamReader::Private::sinkForValue() const
             return Sink::ErrorDetail;
         return Sink::Discard;
     case Role::Document:
-        // OAuth endpoints answer {"error": "invalid_grant", "error_description": "..."}.
+        // OAuth endpoints respond with {"error": "invalid_grant", "error_description": "..."}.
         if (member == Member::Error)
             return Sink::ErrorMessage;
         if (member == Member::ErrorDescription)
@@ -1081,10 +1081,10 @@ void JsonStreamReader::Private::takeKey(QByteArrayView key)
     }
 }
 
-// Returns the closing quote of the string whose opening quote is at @p open when
-// the string has no escape, is valid UTF-8, fits the string limit and ends in the
-// current chunk; otherwise nullptr, and the general string reader takes over (and
-// reports any error at its exact offset).
+// Returns the closing quote of the string whose opening quote is at @p open, when the
+// string has no escape, is valid UTF-8, fits the string limit and ends in the current
+// chunk. Otherwise it returns nullptr, and the general string reader takes over and
+// reports any error at its exact offset.
 const char *JsonStreamReader::Private::plainStringEnd(const char *open) const
 {
     const char *p = open + 1;

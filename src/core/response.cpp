@@ -33,7 +33,7 @@ QString describeHtml(const QByteArray &snippet)
     static const QRegularExpression titlePattern(u"<title[^>]*>([^<]*)"_s, QRegularExpression::CaseInsensitiveOption);
     const QString title = titlePattern.match(text).captured(1).simplified();
 
-    QString message = u"The instance answered with an HTML page instead of JSON"_s;
+    QString message = u"The instance sent an HTML page instead of JSON"_s;
     if (!title.isEmpty())
         message += u" (\"%1\")"_s.arg(title.left(120));
     if (text.contains(u"hibernat", Qt::CaseInsensitive))

@@ -73,7 +73,7 @@ public:
     bool documentIsRecord = false;
     /// Called once in finish(), before finished() is emitted; returns the final error.
     std::function<Error(const Error &)> finishHook;
-    /// Downloads: the body of a successful answer goes to this file, replaced only
+    /// Downloads: the target file of a successful response's body. It is replaced only
     /// when the whole body arrived and matches the size and hash the server stated.
     QString downloadPath;
     bool keepRecords = true;

@@ -10,7 +10,7 @@ namespace snow {
 class Client;
 class Response;
 
-/// How Attachments::upload() sends a file.
+/// Options of Attachments::upload().
 struct SNOWCORE_EXPORT UploadOptions
 {
     /// The name the attachment gets; the file's own name when empty.
@@ -29,8 +29,8 @@ struct SNOWCORE_EXPORT UploadOptions
 /// transferProgress() signal reports bytes, and abort() stops the transfer.
 ///
 /// After an upload, the `size_bytes` and `hash` (SHA-256) the instance returns are
-/// compared with the bytes sent; a difference is a HashMismatch error (the Response
-/// still holds the metadata record, so the damaged attachment can be deleted). A
+/// compared with the bytes sent. A difference is a HashMismatch error, and the Response
+/// still contains the metadata record, so the damaged attachment can be deleted. A
 /// download is written to a temporary file and moved into place only when its size
 /// and SHA-256 match the `X-Attachment-Metadata` header; otherwise the target file is
 /// left untouched.
@@ -48,8 +48,8 @@ public:
     Response *list(const QString &table, const QString &recordSysId, qint64 limit = 1000) const;
     /// Fetches the metadata record of one attachment.
     Response *metadata(const QString &attachmentSysId) const;
-    /// Uploads @p filePath to record @p recordSysId of @p table. The Response holds the
-    /// new attachment's metadata record.
+    /// Uploads @p filePath to record @p recordSysId of @p table. The Response contains
+    /// the new attachment's metadata record.
     Response *upload(const QString &table, const QString &recordSysId, const QString &filePath,
                      const UploadOptions &options = UploadOptions()) const;
     /// Downloads the content of an attachment to @p targetPath.

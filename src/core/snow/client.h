@@ -20,7 +20,7 @@ namespace snow {
 
 class ClientPrivate;
 
-/// How a Client reaches an instance and who it is.
+/// The address of an instance and the credentials a Client uses for it.
 struct SNOWCORE_EXPORT ClientOptions
 {
     /// Instance name: "dev12345" reaches dev12345.service-now.com. Give exactly one
@@ -42,9 +42,9 @@ struct SNOWCORE_EXPORT ClientOptions
 
 /// The connection to one ServiceNow instance: the entry point of SnowCore.
 ///
-/// A Client validates its options at construction, as pysnow's Client does; when they
-/// are invalid, isValid() is false, validationError() names the argument at fault, and
-/// every request made through it finishes at once with that error.
+/// A Client validates its options at construction, as pysnow's Client does. When they
+/// are invalid, isValid() is false and validationError() names the argument at fault.
+/// Every request made through an invalid Client finishes at once with that error.
 ///
 /// \code
 /// snow::Client client({.instance = u"dev12345"_s, .user = u"admin"_s, .password = secret});

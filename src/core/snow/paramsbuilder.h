@@ -16,7 +16,7 @@ class ParamsBuilderData;
 
 /// The `sysparm_` request parameters, with pysnow's properties and validation.
 ///
-/// A Client holds one ParamsBuilder of defaults; each Resource starts with a copy of
+/// A Client contains one ParamsBuilder of defaults; each Resource starts with a copy of
 /// it and may override any value. Unlike pysnow, a request carries only the
 /// parameters that apply to its kind (toUrlQuery()): a write never sends the query,
 /// limit or offset of a read.

@@ -88,7 +88,7 @@ public:
     QList<QPair<QByteArray, QByteArray>> headers() const;
     /// Returns the value of header @p name (case-insensitive), or an empty array.
     QByteArray header(const QByteArray &name) const;
-    /// For answers that are not JSON (Resource::request() on a file endpoint): the body.
+    /// The body of a response that is not JSON (Resource::request() on a file endpoint).
     QByteArray body() const;
 
     QString method() const;
