@@ -24,7 +24,7 @@ QString runtimeQtVersion()
 }
 
 // Names the Qt version Snowscope was built with when it differs from the one loaded,
-// since a mismatch is a common cause of odd behaviour in bug reports.
+// so that bug reports show the mismatch.
 QString qtVersionText()
 {
     const QString built = QStringLiteral(QT_VERSION_STR);
