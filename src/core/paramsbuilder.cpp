@@ -191,6 +191,11 @@ void ParamsBuilder::addCustom(const QVariantMap &parameters)
         d->custom.insert(it.key(), it.value());
 }
 
+void ParamsBuilder::removeCustom(const QString &name)
+{
+    d->custom.remove(name);
+}
+
 QVariantMap ParamsBuilder::customParameters() const
 {
     return d->custom;

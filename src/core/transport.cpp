@@ -212,7 +212,6 @@ void Transport::start(Exchange &exchange)
 
     exchange.handedOver = false;
     exchange.discarding = false;
-    exchange.abortedByUs = false;
     exchange.countsAsRetry = true;
     exchange.tokenGeneration = m_gate ? m_gate->generation() : 0;
     exchange.inSlot = true;
@@ -316,14 +315,12 @@ void Transport::onMetaDataChanged(quint64 id)
         exchange->countsAsRetry = false;
         exchange->discardReason = reason;
         exchange->retryDelayMs = 0;
-        exchange->abortedByUs = true;
-        reply->abort();
+        discard(reply);
         return;
     }
 
     if (decideRetry(*exchange, status, reason, retryAfter)) {
-        exchange->abortedByUs = true;
-        reply->abort(); // finished() follows and schedules the retry
+        discard(reply); // finished() follows and schedules the retry
         return;
     }
 
@@ -331,11 +328,22 @@ void Transport::onMetaDataChanged(quint64 id)
     exchange->handler->replyStarted(reply);
 }
 
+// Reads and drops what is left of an answer that will be sent again. Aborting the
+// reply instead would make Qt report a second error for a reply that already has one.
+void Transport::discard(QNetworkReply *reply)
+{
+    reply->readAll();
+}
+
 void Transport::onReadyRead(quint64 id)
 {
     Exchange *exchange = find(id);
-    if (!exchange || exchange->discarding)
+    if (!exchange)
         return;
+    if (exchange->discarding) {
+        discard(exchange->reply);
+        return;
+    }
     if (!exchange->handedOver)
         onMetaDataChanged(id);
     if (exchange->handedOver)

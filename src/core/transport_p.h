@@ -122,7 +122,6 @@ private:
         QNetworkReply *reply = nullptr;
         bool handedOver = false;
         bool discarding = false;
-        bool abortedByUs = false;
         Error discardReason;
         qint64 retryDelayMs = 0;
         bool running = false;
@@ -137,6 +136,7 @@ private:
     void onReadyRead(quint64 id);
     void onFinished(quint64 id);
     void scheduleRetry(Exchange &exchange, qint64 delayMs);
+    static void discard(QNetworkReply *reply);
     void failExchange(quint64 id, const Error &error);
     void pauseUntil(const QDateTime &until);
     void freeSlot(Exchange &exchange);

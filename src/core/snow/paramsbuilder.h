@@ -112,6 +112,8 @@ public:
 
     /// Adds parameters sent as they are, overriding sysparms of the same name.
     void addCustom(const QVariantMap &parameters);
+    /// Removes a custom parameter, such as one inherited from the Client's defaults.
+    void removeCustom(const QString &name);
     QVariantMap customParameters() const;
 
     /// Sets @p property from @p value after pysnow's type check; see the class notes.
