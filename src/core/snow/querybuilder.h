@@ -40,7 +40,7 @@ class QueryBuilderData;
 /// the wrong type first, then a missing field, then a second condition on one field.
 /// The first misuse is recorded with the call at fault (the message starts with
 /// `QueryBuilder::equals():` and the like) and later calls are ignored. While
-/// isValid() is false, toString() returns an empty string and error() says why.
+/// isValid() is false, toString() returns an empty string and error() returns the reason.
 /// Nothing is thrown.
 ///
 /// QueryBuilder is an implicitly shared value type, reentrant but not thread-safe.
