@@ -80,6 +80,7 @@ int main(int argc, char *argv[])
         {u"stall"_s, u"Accept requests but never answer them."_s},
         {u"token-lifetime"_s, u"Lifetime of OAuth access tokens, in seconds (default 1800)."_s, u"SECONDS"_s},
         {u"max-attachment-size"_s, u"Largest accepted attachment, in bytes (default 1073741824)."_s, u"BYTES"_s},
+        {u"record-cache-mb"_s, u"Memory for serialized Table API records, so repeated reads are served from memory, in MiB; 0 disables the cache (default 256)."_s, u"N"_s},
     });
     parser.process(application);
 
@@ -105,7 +106,8 @@ int main(int argc, char *argv[])
         && read(u"truncate-after"_s, 0, std::numeric_limits<qint64>::max(), [&](qint64 v) { options.faults.truncateBodyAfterBytes = v; })
         && read(u"reset-after"_s, 0, std::numeric_limits<qint64>::max(), [&](qint64 v) { options.faults.resetBodyAfterBytes = v; })
         && read(u"token-lifetime"_s, 1, std::numeric_limits<int>::max(), [&](qint64 v) { options.accessTokenLifetimeSeconds = int(v); })
-        && read(u"max-attachment-size"_s, 1, std::numeric_limits<qint64>::max(), [&](qint64 v) { options.maxAttachmentBytes = v; });
+        && read(u"max-attachment-size"_s, 1, std::numeric_limits<qint64>::max(), [&](qint64 v) { options.maxAttachmentBytes = v; })
+        && read(u"record-cache-mb"_s, 0, 1024 * 1024, [&](qint64 v) { options.recordCacheMegabytes = int(v); });
     if (!valid)
         return 2;
 

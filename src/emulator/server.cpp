@@ -2,6 +2,7 @@
 
 #include "api/accounts.h"
 #include "api/errors.h"
+#include "api/recordcache.h"
 #include "api/router.h"
 #include "data/attachmentstore.h"
 #include "data/store.h"
@@ -39,6 +40,7 @@ public:
         : options(options)
         , faults(options.faults)
         , authenticator(options.accessTokenLifetimeSeconds, options.refreshTokenLifetimeSeconds)
+        , records(qint64(options.recordCacheMegabytes) * 1024 * 1024)
     {
     }
 
@@ -58,6 +60,7 @@ public:
     std::unique_ptr<Store> store;
     AttachmentStore attachments;
     ResultCache cache;
+    RecordCache records;
     quint64 transactionCounter = 0;
 
     // Declared last so it is destroyed first: open connections may still read the store.
@@ -152,6 +155,7 @@ HttpResponse ServerPrivate::respond(const HttpRequest &request, bool *loggedIn, 
                        QueryContext{account->sysId, account->timeZone, now},
                        *store,
                        cache,
+                       records,
                        attachments,
                        options.maxAttachmentBytes,
                        active.corruptAttachments};
@@ -200,6 +204,8 @@ bool Server::start(QString *errorMessage)
 
     if (d->options.incidents < 0 || d->options.incidents > 1000000)
         return fail(u"Invalid incident count %1; choose a number from 0 to 1000000."_s.arg(d->options.incidents));
+    if (d->options.recordCacheMegabytes < 0)
+        return fail(u"Invalid record cache size %1 MiB; choose 0 (no cache) or more."_s.arg(d->options.recordCacheMegabytes));
 
     d->http = std::make_unique<HttpServer>(d.get());
     if (!d->http->listenOnLoopback(d->options.port, &error)) {
@@ -220,12 +226,14 @@ bool Server::start(QString *errorMessage)
         return fail(error);
     }
 
-    qCInfo(lcEmulatorServer).noquote() << u"Emulator listening on %1 with %2 seeded incidents (ready in %3 ms, %4)"_s.arg(
+    qCInfo(lcEmulatorServer).noquote() << u"Emulator listening on %1 with %2 seeded incidents (ready in %3 ms, %4, record cache %5)"_s.arg(
         d->baseUrl)
                                               .arg(d->options.incidents)
                                               .arg(timer.elapsed())
                                               .arg(d->options.databasePath.isEmpty() ? u"writes kept in memory"_s
-                                                                                     : u"writes saved to "_s + d->options.databasePath);
+                                                                                     : u"writes saved to "_s + d->options.databasePath)
+                                              .arg(d->options.recordCacheMegabytes > 0 ? u"%1 MiB"_s.arg(d->options.recordCacheMegabytes)
+                                                                                       : u"off"_s);
     return true;
 }
 
@@ -267,6 +275,17 @@ void Server::clearRequestLog()
 {
     QMutexLocker locker(&d->mutex);
     d->log.clear();
+}
+
+RecordCacheStatistics Server::recordCacheStatistics() const
+{
+    RecordCacheStatistics statistics;
+    statistics.capacityBytes = d->records.capacityBytes();
+    statistics.usedBytes = d->records.usedBytes();
+    statistics.records = d->records.recordCount();
+    statistics.hits = d->records.hits();
+    statistics.misses = d->records.misses();
+    return statistics;
 }
 
 } // namespace snowemu

@@ -69,7 +69,8 @@ void ExecutableTest::helpListsEveryOption()
     const QStringList options = {u"--port <N>"_s, u"--incidents <N>"_s, u"--database <FILE>"_s, u"--latency <MS>"_s,
                                  u"--bandwidth <BYTES_PER_SECOND>"_s, u"--rate-limit-after <N>"_s, u"--retry-after <SECONDS>"_s,
                                  u"--error-burst <N>"_s, u"--error-status <CODE>"_s, u"--truncate-after <BYTES>"_s,
-                                 u"--reset-after <BYTES>"_s, u"--hibernate"_s, u"--stall"_s, u"--token-lifetime <SECONDS>"_s};
+                                 u"--reset-after <BYTES>"_s, u"--hibernate"_s, u"--stall"_s, u"--token-lifetime <SECONDS>"_s,
+                                 u"--record-cache-mb <N>"_s};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
 }
@@ -80,6 +81,7 @@ void ExecutableTest::invalidOptionValueFails_data()
     QTest::newRow("too many incidents") << QStringList{u"--incidents"_s, u"2000000"_s};
     QTest::newRow("port not a number") << QStringList{u"--port"_s, u"http"_s};
     QTest::newRow("error status out of range") << QStringList{u"--error-status"_s, u"200"_s};
+    QTest::newRow("negative record cache") << QStringList{u"--record-cache-mb"_s, u"-1"_s};
 }
 
 void ExecutableTest::invalidOptionValueFails()

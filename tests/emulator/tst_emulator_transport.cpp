@@ -148,6 +148,7 @@ private Q_SLOTS:
     void errorBurstThenRecovery_data();
     void errorBurstThenRecovery();
     void truncatedBodyEndsEarly();
+    void resetAbortsConnection_data();
     void resetAbortsConnection();
     void hibernationPage();
     void stallNeverAnswers();
@@ -363,13 +364,52 @@ void TransportTest::truncatedBodyEndsEarly()
     QVERIFY(!received.endsWith("0\r\n\r\n"));
 }
 
+void TransportTest::resetAbortsConnection_data()
+{
+    QTest::addColumn<QByteArray>("extraHeaders");
+
+    QTest::newRow("identity") << QByteArray();
+    QTest::newRow("gzip") << QByteArray("Accept-Encoding: gzip\r\n");
+}
+
 void TransportTest::resetAbortsConnection()
 {
+    QFETCH(QByteArray, extraHeaders);
     m_server->setFaults(snowemu::Faults{.resetBodyAfterBytes = 5000});
-    const HttpResult result = m_client->get(u"/api/now/table/incident?sysparm_limit=100"_s);
 
-    QVERIFY(result.error != QNetworkReply::NoError);
-    QCOMPARE(m_client->get(u"/api/now/table/incident?sysparm_limit=100"_s).error, result.error);
+    // The wire is read here, not through QNetworkAccessManager. When a reset cuts a
+    // chunked body at a chunk boundary, Qt 6.4 reports the reply as complete if it
+    // notices the closed socket before the error, so its verdict depends on timing.
+    // Two requests in a row check that the fault applies to each.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QTcpSocket *socket = connectSocket();
+        socket->write(requestBytes("GET", "/api/now/table/incident?sysparm_limit=100", extraHeaders));
+
+        QByteArray received;
+        while (socket->waitForReadyRead(3000))
+            received += socket->readAll();
+        received += socket->readAll();
+
+        const qsizetype headEnd = received.indexOf("\r\n\r\n");
+        QVERIFY(headEnd > 0);
+        QVERIFY(received.startsWith("HTTP/1.1 200 OK\r\n"));
+        QCOMPARE(socket->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(socket->error(), QAbstractSocket::RemoteHostClosedError);
+
+        // Complete chunks that add up to exactly 5000 body bytes, and no final chunk.
+        qint64 bodyBytes = 0;
+        qsizetype position = headEnd + 4;
+        while (position < received.size()) {
+            const qsizetype lineEnd = received.indexOf("\r\n", position);
+            QVERIFY(lineEnd > position);
+            const qint64 chunkSize = received.mid(position, lineEnd - position).toLongLong(nullptr, 16);
+            QVERIFY(chunkSize > 0);
+            position = lineEnd + 2 + chunkSize + 2;
+            QVERIFY(position <= received.size());
+            bodyBytes += chunkSize;
+        }
+        QCOMPARE(bodyBytes, 5000);
+    }
 }
 
 void TransportTest::hibernationPage()

@@ -10,6 +10,7 @@
 namespace snowemu {
 
 class AttachmentStore;
+class RecordCache;
 class ResultCache;
 class Store;
 
@@ -21,6 +22,7 @@ struct ApiContext {
     QueryContext queryContext;
     Store &store;
     ResultCache &cache;
+    RecordCache &records;        // serialized records of earlier responses
     AttachmentStore &attachments;
     qint64 maxAttachmentBytes = 0;
     bool corruptAttachments = false; // the Faults flag of the same name

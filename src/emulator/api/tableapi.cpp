@@ -7,6 +7,7 @@
 #include "listbody.h"
 #include "logging.h"
 #include "query/evaluator.h"
+#include "recordcache.h"
 #include "recordinput.h"
 #include "recordwriter.h"
 
@@ -23,14 +24,15 @@ namespace {
 
 constexpr qint64 kDefaultLimit = 10000;
 
-std::shared_ptr<RecordWriter> writerFor(const ApiContext &context, int tableId)
+std::shared_ptr<CachedRecordWriter> writerFor(const ApiContext &context, int tableId)
 {
     const HttpRequest &request = context.request;
-    return std::make_shared<RecordWriter>(
-        context.store, parseDisplayMode(request.queryValue(u"sysparm_display_value")),
+    auto writer = std::make_unique<RecordWriter>(
+        context.store, tableId, parseDisplayMode(request.queryValue(u"sysparm_display_value")),
         isTrue(request.queryValue(u"sysparm_exclude_reference_link")),
         selectOutputFields(context.store, tableId, request.queryValue(u"sysparm_fields"), request.queryValue(u"sysparm_view")),
         context.baseUrl, context.account.timeZone);
+    return std::make_shared<CachedRecordWriter>(context.store, context.records, std::move(writer));
 }
 
 HttpResponse singleRecordResponse(const ApiContext &context, int tableId, RowRef row, int status)
@@ -102,7 +104,7 @@ HttpResponse listRecords(ApiContext &context, int tableId, int apiVersion)
     const size_t end = size_t(qMin(offset + limit, total));
     const Account &account = context.account;
     const Store &store = context.store;
-    const std::shared_ptr<RecordWriter> writer = writerFor(context, tableId);
+    const std::shared_ptr<CachedRecordWriter> writer = writerFor(context, tableId);
     response.source = std::make_shared<RecordListBody>(
         store, rows, begin, end, [writer](QByteArray &out, RowRef row) { writer->write(out, row); },
         [&store, account](RowRef row) { return canRead(store, account, row); });

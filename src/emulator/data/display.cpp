@@ -3,13 +3,40 @@
 #include "seedrandom.h"
 
 #include <QDateTime>
-#include <QLocale>
+
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
 namespace snowemu {
 
 namespace {
+
+QString journalLabel(const QString &element)
+{
+    return element == u"work_notes" ? u"Work notes"_s : u"Additional comments"_s;
+}
+
+} // namespace
+
+DisplayKind displayKindOf(const ColumnDefinition &column)
+{
+    if (column.isJournal())
+        return DisplayKind::Journal;
+    if (column.hasChoices)
+        return DisplayKind::Choice;
+    if (column.isReference())
+        return column.internalType == u"domain_id" ? DisplayKind::AsStored : DisplayKind::Reference;
+    if (column.internalType == u"sys_class_name")
+        return DisplayKind::ClassName;
+    if (column.internalType == u"glide_duration" || column.internalType == u"timer")
+        return DisplayKind::Duration;
+    if (column.internalType == u"glide_date_time" || column.internalType == u"due_date")
+        return DisplayKind::DateTime;
+    if (column.internalType == u"integer" || column.internalType == u"longint")
+        return DisplayKind::Integer;
+    return DisplayKind::AsStored;
+}
 
 QString durationInWords(const QString &value)
 {
@@ -36,11 +63,6 @@ QString durationInWords(const QString &value)
     return parts.join(u' ');
 }
 
-QString journalLabel(const QString &element)
-{
-    return element == u"work_notes" ? u"Work notes"_s : u"Additional comments"_s;
-}
-
 QString journalText(const Store &store, RowRef row, const QString &element, const QTimeZone &timeZone)
 {
     QStringList entries;
@@ -55,7 +77,30 @@ QString journalText(const Store &store, RowRef row, const QString &element, cons
     return entries.join(QString());
 }
 
-} // namespace
+QString groupedInteger(const QString &value)
+{
+    bool ok = false;
+    const qlonglong number = value.toLongLong(&ok);
+    if (!ok)
+        return value;
+
+    // The magnitude as unsigned, so the most negative number has one too.
+    quint64 magnitude = number < 0 ? 0 - quint64(number) : quint64(number);
+    char16_t buffer[32];
+    char16_t *const end = buffer + std::size(buffer);
+    char16_t *cursor = end;
+    int digits = 0;
+    do {
+        if (digits > 0 && digits % 3 == 0)
+            *--cursor = u',';
+        *--cursor = char16_t(u'0' + magnitude % 10);
+        magnitude /= 10;
+        ++digits;
+    } while (magnitude > 0);
+    if (number < 0)
+        *--cursor = u'-';
+    return QString(reinterpret_cast<const QChar *>(cursor), end - cursor);
+}
 
 QString utcToLocal(const QString &utcValue, const QTimeZone &timeZone)
 {
@@ -79,12 +124,14 @@ QString localToUtc(const QString &localValue, const QTimeZone &timeZone)
 QString displayValueOf(const Store &store, RowRef row, const ColumnDefinition &column, const QString &value,
                        const QTimeZone &timeZone)
 {
-    if (column.isJournal())
+    const DisplayKind kind = displayKindOf(column);
+    if (kind == DisplayKind::Journal)
         return journalText(store, row, column.name, timeZone);
     if (value.isEmpty())
         return value;
 
-    if (column.hasChoices) {
+    switch (kind) {
+    case DisplayKind::Choice: {
         const QString table = row.isValid() ? store.tableNameOf(row) : column.definedOn;
         for (const Choice &choice : Schema::instance().choices(table, column.name)) {
             if (choice.value == value)
@@ -92,23 +139,21 @@ QString displayValueOf(const Store &store, RowRef row, const ColumnDefinition &c
         }
         return value;
     }
-    if (column.isReference()) {
-        if (column.internalType == u"domain_id")
-            return value;
+    case DisplayKind::Reference:
         return store.displayValue(column.referenceTable, value);
-    }
-    if (column.internalType == u"sys_class_name") {
+    case DisplayKind::ClassName: {
         const TableDefinition *table = Schema::instance().table(value);
         return table ? table->label : value;
     }
-    if (column.internalType == u"glide_duration" || column.internalType == u"timer")
+    case DisplayKind::Duration:
         return durationInWords(value);
-    if (column.internalType == u"glide_date_time" || column.internalType == u"due_date")
+    case DisplayKind::DateTime:
         return utcToLocal(value, timeZone);
-    if (column.internalType == u"integer" || column.internalType == u"longint") {
-        bool ok = false;
-        const qlonglong number = value.toLongLong(&ok);
-        return ok ? QLocale(QLocale::English, QLocale::UnitedStates).toString(number) : value;
+    case DisplayKind::Integer:
+        return groupedInteger(value);
+    case DisplayKind::Journal:
+    case DisplayKind::AsStored:
+        break;
     }
     return value;
 }

@@ -268,14 +268,7 @@ void addLocations(QHash<QString, std::shared_ptr<SeedTable>> &tables)
     tables.insert(definition.name, std::make_shared<GeneratedTable>(definition, kLocationCount, generators));
 }
 
-} // namespace
-
-QString userSysId(int row)
-{
-    return sysIdFor(u"sys_user", row);
-}
-
-QString userDisplayName(int row)
+QString composeUserDisplayName(int row)
 {
     if (row == kAdminUserRow)
         return u"System Administrator"_s;
@@ -284,13 +277,54 @@ QString userDisplayName(int row)
     return firstName(row) + u' ' + lastName(row);
 }
 
-QString userLogin(int row)
+QString composeUserLogin(int row)
 {
     if (row == kAdminUserRow)
         return u"admin"_s;
     if (row == kReaderUserRow)
         return u"reader"_s;
     return asciiLogin(firstName(row)) + u'.' + asciiLogin(lastName(row));
+}
+
+// The values of a fixed-size reference table, computed once: every seeded task
+// refers to users, groups, companies and locations, so a large response would
+// otherwise compute the same few hundred values millions of times.
+QStringList valuesOf(int count, QString (*compose)(int row))
+{
+    QStringList values;
+    values.reserve(count);
+    for (int row = 0; row < count; ++row)
+        values.append(compose(row));
+    return values;
+}
+
+QStringList sysIdsOf(QStringView table, int count)
+{
+    QStringList ids;
+    ids.reserve(count);
+    for (int row = 0; row < count; ++row)
+        ids.append(sysIdFor(table, row));
+    return ids;
+}
+
+} // namespace
+
+QString userSysId(int row)
+{
+    static const QStringList ids = sysIdsOf(u"sys_user", kUserCount);
+    return row >= 0 && row < kUserCount ? ids.at(row) : sysIdFor(u"sys_user", row);
+}
+
+QString userDisplayName(int row)
+{
+    static const QStringList names = valuesOf(kUserCount, composeUserDisplayName);
+    return row >= 0 && row < kUserCount ? names.at(row) : composeUserDisplayName(row);
+}
+
+QString userLogin(int row)
+{
+    static const QStringList logins = valuesOf(kUserCount, composeUserLogin);
+    return row >= 0 && row < kUserCount ? logins.at(row) : composeUserLogin(row);
 }
 
 int userLocationRow(int row)
@@ -314,22 +348,26 @@ QString userTimeZone(int row)
 
 QString groupSysId(int row)
 {
-    return sysIdFor(u"sys_user_group", row);
+    static const QStringList ids = sysIdsOf(u"sys_user_group", kGroupCount);
+    return row >= 0 && row < kGroupCount ? ids.at(row) : sysIdFor(u"sys_user_group", row);
 }
 
 QString companySysId(int row)
 {
-    return sysIdFor(u"core_company", row);
+    static const QStringList ids = sysIdsOf(u"core_company", kCompanyCount);
+    return row >= 0 && row < kCompanyCount ? ids.at(row) : sysIdFor(u"core_company", row);
 }
 
 QString locationSysId(int row)
 {
-    return sysIdFor(u"cmn_location", row);
+    static const QStringList ids = sysIdsOf(u"cmn_location", kLocationCount);
+    return row >= 0 && row < kLocationCount ? ids.at(row) : sysIdFor(u"cmn_location", row);
 }
 
 QString configurationItemSysId(int row)
 {
-    return sysIdFor(u"cmdb_ci", row);
+    static const QStringList ids = sysIdsOf(u"cmdb_ci", kConfigurationItemCount);
+    return row >= 0 && row < kConfigurationItemCount ? ids.at(row) : sysIdFor(u"cmdb_ci", row);
 }
 
 int workerUserRow(quint64 hashValue)

@@ -70,9 +70,15 @@ bool readNumber(QStringView text, qsizetype position, int width, int *value)
     int result = 0;
     for (int i = 0; i < width; ++i) {
         const QChar character = text[position + i];
-        if (!character.isDigit())
-            return false;
-        result = result * 10 + character.digitValue();
+        // ASCII digits first, because stored dates use nothing else; other Unicode
+        // digits are still accepted, as QChar reads them.
+        int digit = character.unicode() - u'0';
+        if (digit < 0 || digit > 9) {
+            if (!character.isDigit())
+                return false;
+            digit = character.digitValue();
+        }
+        result = result * 10 + digit;
     }
     *value = result;
     return true;
@@ -119,7 +125,17 @@ QString sysIdFor(QStringView table, qint64 row)
 {
     const quint64 prefix = mix64(nameKey(table));
     const quint64 suffix = mix64(quint64(row) ^ prefix);
-    return QString::number(prefix, 16).rightJustified(16, u'0') + QString::number(suffix, 16).rightJustified(16, u'0');
+
+    // Written digit by digit into one allocation: every seeded reference is a sys_id,
+    // so responses produce millions of them.
+    static constexpr char16_t hexDigits[] = u"0123456789abcdef";
+    QString id(32, Qt::Uninitialized);
+    char16_t *digits = reinterpret_cast<char16_t *>(id.data());
+    for (int i = 0; i < 16; ++i) {
+        digits[15 - i] = hexDigits[(prefix >> (4 * i)) & 0xF];
+        digits[31 - i] = hexDigits[(suffix >> (4 * i)) & 0xF];
+    }
+    return id;
 }
 
 qint64 rowOfSysId(QStringView table, QStringView sysId)

@@ -6,6 +6,7 @@
 
 #include "seedrandom.h"
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -112,7 +113,18 @@ constexpr std::array kChangeDescriptions = {
 
 QString number(const QString &prefix, int start, int row)
 {
-    return prefix + QString::number(start + row).rightJustified(7, u'0');
+    // "INC" + seven digits, written into one allocation.
+    constexpr int kDigits = 7;
+    QString result(prefix.size() + kDigits, Qt::Uninitialized);
+    QChar *cursor = std::copy(prefix.cbegin(), prefix.cend(), result.data());
+    int value = start + row;
+    for (int i = kDigits - 1; i >= 0; --i) {
+        cursor[i] = QChar(u'0' + value % 10);
+        value /= 10;
+    }
+    if (value > 0)
+        return prefix + QString::number(start + row);
+    return result;
 }
 
 // Opening time of row `row` of `count` rows spread evenly over the task span.
@@ -202,6 +214,21 @@ IncidentFacts incidentFacts(int row, int count)
     return facts;
 }
 
+// Every incident column derives from the same facts, and a response reads the
+// columns of one row after another, so the facts of the last row are kept and
+// computed once per row instead of once per column. Per thread, because each
+// server thread has its own store.
+IncidentFacts cachedIncidentFacts(int row, int count)
+{
+    thread_local IncidentFacts last;
+    thread_local int lastCount = -1;
+    if (lastCount != count || last.row != row) {
+        last = incidentFacts(row, count);
+        lastCount = count;
+    }
+    return last;
+}
+
 QString dateOrEmpty(qint64 seconds)
 {
     return seconds ? formatDateTime(seconds) : QString();
@@ -218,7 +245,7 @@ void addIncidents(QHash<QString, std::shared_ptr<SeedTable>> &tables, const Seed
     const int n = counts.incidents;
     const int problems = counts.problems;
     const int changes = counts.changes;
-    const auto facts = [n](int row) -> IncidentFacts { return incidentFacts(row, n); };
+    const auto facts = [n](int row) -> IncidentFacts { return cachedIncidentFacts(row, n); };
     const auto userOrEmpty = [](int row) -> QString { return row < 0 ? QString() : userSysId(row); };
 
     Generators generators = {

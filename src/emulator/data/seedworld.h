@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <string>
+
 // The seeded "world": people, groups, companies, locations and configuration items
 // that the task records refer to. Each helper is a pure function of a row number,
 // so an incident and the user it refers to agree without any stored state.
@@ -18,10 +20,11 @@ constexpr int kCompanyCount = 9;
 constexpr int kLocationCount = 20;
 constexpr int kConfigurationItemCount = 150;
 
-//! Converts a UTF-16 literal of the seed tables to a QString.
+//! Wraps a UTF-16 literal of the seed tables in a QString without copying it. The
+//! literals are static, so the string never outlives its characters.
 inline QString text(const char16_t *value)
 {
-    return QString::fromUtf16(value);
+    return QString::fromRawData(reinterpret_cast<const QChar *>(value), qsizetype(std::char_traits<char16_t>::length(value)));
 }
 
 QString userSysId(int row);

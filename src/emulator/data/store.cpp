@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -56,6 +57,32 @@ QString ColumnReader::operator()(RowRef row) const
 {
     const int index = m_indexByTable.at(row.table);
     return index < 0 ? QString() : m_store->valueAt(row, index);
+}
+
+RowReader::RowReader(const Store &store, RowRef row)
+{
+    const Store::TableData &table = store.m_tables.at(row.table);
+    m_definition = table.definition;
+    if (row.index < table.seedCount) {
+        m_seed = table.seed.get();
+        m_seedRow = row.index;
+        if (!table.seedOverlays.isEmpty())
+            m_record = table.seedOverlays.value(row.index);
+    } else {
+        m_record = table.inserted.at(size_t(row.index - table.seedCount));
+    }
+}
+
+QString RowReader::value(int columnIndex) const
+{
+    if (!m_seed)
+        return m_record->values.value(m_definition->columns.at(columnIndex).name);
+    if (m_record) {
+        const auto it = m_record->values.constFind(m_definition->columns.at(columnIndex).name);
+        if (it != m_record->values.cend())
+            return it.value();
+    }
+    return m_seed->value(m_seedRow, columnIndex);
 }
 
 Store::Store(const SeedSettings &settings)
@@ -285,6 +312,12 @@ QList<JournalEntry> Store::journal(RowRef row) const
     return record ? record->journal : QList<JournalEntry>();
 }
 
+quint64 Store::revision(RowRef row) const
+{
+    const StoredRecord *record = recordOf(row);
+    return record ? record->revision : 0;
+}
+
 bool Store::isDeleted(RowRef row) const
 {
     const StoredRecord *record = recordOf(row);
@@ -339,6 +372,8 @@ RowRef Store::insert(int tableId, const QHash<QString, QString> &values, const Q
     table.insertedIndex.insert(stored->sysId, int(table.inserted.size()));
     table.inserted.push_back(stored);
     ++m_version;
+    stored->revision = m_version;
+    ++table.writes;
     return {tableId, table.seedCount + int(table.inserted.size()) - 1};
 }
 
@@ -355,6 +390,8 @@ bool Store::update(RowRef row, const QHash<QString, QString> &changes, const QLi
         return false;
     }
     ++m_version;
+    record->revision = m_version;
+    ++m_tables[row.table].writes;
     return true;
 }
 
@@ -367,6 +404,8 @@ bool Store::remove(RowRef row, QString *errorMessage)
         return false;
     }
     ++m_version;
+    record->revision = m_version;
+    ++m_tables[row.table].writes;
     return true;
 }
 

@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <deque>
@@ -40,6 +39,7 @@ struct StoredRecord {
     int seedRow = -1;          // -1 for inserted records
     qint64 sequence = 0;       // order of insertion
     bool deleted = false;
+    quint64 revision = 0;      // Store::version() right after the last write to this record
     QHash<QString, QString> values;
     QList<JournalEntry> journal;
 };
@@ -63,6 +63,26 @@ private:
     const Store *m_store = nullptr;
     QString m_column;
     std::vector<int> m_indexByTable;
+};
+
+/*!
+    Reads columns of one row with the lookups of the row (its table, its written
+    values) done once, for code that reads many columns of each row. Gives the same
+    values as Store::valueAt(). Valid until the next write to the store.
+*/
+class RowReader
+{
+public:
+    RowReader(const Store &store, RowRef row);
+
+    //! The value at `columnIndex` of the columns of the row's own table.
+    QString value(int columnIndex) const;
+
+private:
+    const TableDefinition *m_definition = nullptr;
+    const SeedTable *m_seed = nullptr;          // null for an inserted row
+    const StoredRecord *m_record = nullptr;     // the overlay of a seeded row, or the inserted row
+    int m_seedRow = -1;
 };
 
 /*!
@@ -92,6 +112,14 @@ public:
 
     //! Increases with every write, so cached query results can tell they are stale.
     quint64 version() const { return m_version; }
+
+    //! Changes with every write to `row` and never returns to an earlier value;
+    //! 0 for a seeded row that was never written.
+    quint64 revision(RowRef row) const;
+
+    //! The number of writes (inserts, updates, deletes) to rows of the concrete
+    //! table `tableId` since the store was opened.
+    quint64 tableWrites(int tableId) const { return m_tables.at(tableId).writes; }
 
     //! Every live row of the table and of its descendants, in natural order.
     std::vector<RowRef> rows(int tableId) const;
@@ -136,6 +164,7 @@ private:
         QHash<QString, int> insertedIndex;              // sys_id to index in `inserted`
         QList<int> concreteTables;
         int numbersIssued = 0;
+        quint64 writes = 0;
     };
 
     StoredRecord *recordOf(RowRef row) const;
@@ -157,6 +186,7 @@ private:
     mutable QHash<QString, NameIndex> m_nameIndexes;
 
     friend class ColumnReader;
+    friend class RowReader;
 };
 
 } // namespace snowemu

@@ -49,6 +49,14 @@ RowRef FieldAccessor::finalRow(RowRef row) const
     return current;
 }
 
+QList<int> FieldAccessor::stepTables() const
+{
+    QList<int> tables;
+    for (const Step &step : m_steps)
+        tables.append(step.targetTableId);
+    return tables;
+}
+
 QString FieldAccessor::value(RowRef row) const
 {
     if (m_steps.isEmpty())

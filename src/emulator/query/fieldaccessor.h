@@ -27,6 +27,9 @@ public:
     const QString &path() const { return m_path; }
     bool isDotWalked() const { return !m_steps.isEmpty(); }
 
+    //! The tables a dot-walk looks rows up in, one per step; empty for a plain column.
+    QList<int> stepTables() const;
+
 private:
     struct Step {
         ColumnReader reader;

@@ -49,6 +49,22 @@ struct Options {
     int accessTokenLifetimeSeconds = 1800;  //!< OAuth access token lifetime
     int refreshTokenLifetimeSeconds = 8640000; //!< OAuth refresh token lifetime
     qint64 maxAttachmentBytes = 1024LL * 1024 * 1024; //!< com.glide.attachment.max_size, in bytes
+    //! Memory for serialized Table API records, in MiB, so repeated reads of the same
+    //! rows are served from memory. 0 disables the cache. A write to a row makes its
+    //! cached records stale, and so does any write to a table that a record reads
+    //! through a reference or a dot-walk.
+    int recordCacheMegabytes = 256;
+};
+
+/*!
+    Counters of the cache of serialized Table API records (Options::recordCacheMegabytes).
+*/
+struct RecordCacheStatistics {
+    qint64 capacityBytes = 0;  //!< the budget in bytes; 0 when the cache is off
+    qint64 usedBytes = 0;      //!< bytes held, records and bookkeeping
+    qint64 records = 0;        //!< records held
+    quint64 hits = 0;          //!< records served from the cache since start
+    quint64 misses = 0;        //!< records serialized because they were absent or stale
 };
 
 /*!
@@ -105,6 +121,9 @@ public:
     //! Every request received since start or since clearRequestLog(), oldest first.
     QList<RequestRecord> requestLog() const;
     void clearRequestLog();
+
+    //! The counters of the record cache; call from the server's thread.
+    RecordCacheStatistics recordCacheStatistics() const;
 
 private:
     std::unique_ptr<ServerPrivate> d;
