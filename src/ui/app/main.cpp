@@ -1,21 +1,20 @@
-#include "app/demoinstance.h"
-#include "app/session.h"
+#include "connection/connectioncontroller.h"
+#include "connection/connectionprofile.h"
+#include "connection/credentialstore.h"
+#include "connection/profilestore.h"
+#include "editor/recordediting.h"
 #include "logging.h"
 #include "widgets/aboutdialog.h"
 #include "widgets/mainwindow.h"
 #include "widgets/tablebrowser.h"
-
-#include <snow/client.h>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLineEdit>
-#include <QtWidgets/QMessageBox>
 
 #include <cstdio>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -85,64 +84,87 @@ int main(int argc, char *argv[])
     const QCommandLineOption hostOption(u"host"_s, u"Connect to the instance at <host> (HTTPS), such as example.service-now.com."_s,
                                         u"host"_s);
     const QCommandLineOption userOption(u"user"_s, u"User name for --instance or --host."_s, u"name"_s);
-    parser.addOptions({demoOption, incidentsOption, screenshotOption, instanceOption, hostOption, userOption});
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           u"Open the saved connection <name>, as listed in the connection dialog. "
+                                           "Without --demo, --profile, --instance or --host, Snowscope opens the "
+                                           "connection dialog."_s,
+                                           u"name"_s);
+    parser.addOptions({demoOption, incidentsOption, screenshotOption, instanceOption, hostOption, userOption, profileOption});
     parser.process(application);
 
-    std::unique_ptr<DemoInstance> demo;
-    snow::ClientOptions options;
-    QString instanceLabel;
-
-    if (parser.isSet(demoOption) || (!parser.isSet(instanceOption) && !parser.isSet(hostOption))) {
-        bool valid = false;
-        const int incidents = parser.value(incidentsOption).toInt(&valid);
-        if (!valid || incidents < 0 || incidents > 1000000) {
-            std::fprintf(stderr, "snowscope: --demo-incidents must be a number from 0 to 1000000\n");
-            return 2;
-        }
-
-        demo = std::make_unique<DemoInstance>();
-        QString error;
-        if (!demo->start(incidents, &error)) {
-            std::fprintf(stderr, "snowscope: the demo instance did not start: %s\n", qPrintable(error));
-            if (!parser.isSet(screenshotOption))
-                QMessageBox::critical(nullptr, u"Snowscope"_s, u"The demo instance did not start: %1"_s.arg(error));
-            return 1;
-        }
-        options.host = u"127.0.0.1:%1"_s.arg(demo->baseUrl().port());
-        options.useSsl = false;
-        options.user = DemoInstance::user();
-        options.password = DemoInstance::password();
-        instanceLabel = u"Demo instance"_s;
-    } else {
-        options.instance = parser.value(instanceOption);
-        options.host = parser.value(hostOption);
-        options.user = parser.value(userOption);
-        instanceLabel = options.instance.isEmpty() ? options.host : options.instance + u".service-now.com"_s;
-
-        bool accepted = false;
-        options.password = QInputDialog::getText(nullptr, u"Snowscope"_s,
-                                                 u"Password of %1 on %2:"_s.arg(options.user, instanceLabel),
-                                                 QLineEdit::Password, QString(), &accepted);
-        if (!accepted)
-            return 0;
+    bool valid = false;
+    const int incidents = parser.value(incidentsOption).toInt(&valid);
+    if (!valid || incidents < 0 || incidents > 1000000) {
+        std::fprintf(stderr, "snowscope: --demo-incidents must be a number from 0 to 1000000\n");
+        return 2;
     }
-
-    snow::Client client(options);
-    client.setUserAgentProduct("Snowscope/" SNOWSCOPE_VERSION);
-    options.password.fill(u'\0');
-    if (!client.isValid()) {
-        std::fprintf(stderr, "snowscope: %s\n", qPrintable(client.validationError().message()));
-        QMessageBox::critical(nullptr, u"Snowscope"_s, client.validationError().message());
+    if (parser.isSet(instanceOption) && parser.isSet(hostOption)) {
+        std::fprintf(stderr, "snowscope: give either --instance or --host, not both\n");
         return 2;
     }
 
-    Session session(&client, instanceLabel, demo ? u"demo"_s : instanceLabel);
-    MainWindow window(&session);
-    if (parser.isSet(screenshotOption))
-        arrangeScreenshot(&window, parser.value(screenshotOption), 60000);
-    window.show();
+    const bool screenshot = parser.isSet(screenshotOption);
+    const bool unsavedInstance = parser.isSet(instanceOption) || parser.isSet(hostOption);
+    // Without --profile, --instance or --host, a screenshot run shows the demo, so that
+    // it never waits in the connection dialog.
+    const bool demo = parser.isSet(demoOption) || (screenshot && !unsavedInstance && !parser.isSet(profileOption));
 
-    qCInfo(lcApp).noquote() << "Snowscope" << QApplication::applicationVersion() << "started on" << instanceLabel;
+    ProfileStore profiles;
+    CredentialStore credentials;
+    ConnectionController controller(&profiles, &credentials);
+    controller.setDemoIncidents(incidents);
+    controller.setUserAgentProduct("Snowscope/" SNOWSCOPE_VERSION);
+    controller.setInteractive(!screenshot);
+    QObject::connect(&controller, &ConnectionController::quitRequested, &application,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
+    QObject::connect(&controller, &ConnectionController::windowChanged, &application, [&](MainWindow *window) {
+        if (screenshot) {
+            arrangeScreenshot(window, parser.value(screenshotOption), 60000);
+            return;
+        }
+        // Edits that a crash left unsaved are offered once the window is up; a screenshot
+        // run must not wait for an answer.
+        QTimer::singleShot(0, window, [window] { window->recordEditing()->offerRecovery(); });
+    });
+
+    if (demo) {
+        controller.openProfile(ConnectionProfile::demoId(), ConnectionController::Fallback::ExitWithError);
+    } else if (parser.isSet(profileOption)) {
+        const ConnectionProfile profile = profiles.profileByName(parser.value(profileOption));
+        if (profile.id.isEmpty()) {
+            QStringList names;
+            for (const ConnectionProfile &saved : profiles.profiles())
+                names << saved.name;
+            std::fprintf(stderr, "snowscope: no saved connection is named \"%s\"; the connections are: %s\n",
+                         qPrintable(parser.value(profileOption)), qPrintable(names.join(u", "_s)));
+            return 2;
+        }
+        controller.openProfile(profile.id, screenshot ? ConnectionController::Fallback::ExitWithError
+                                                      : ConnectionController::Fallback::ConnectionDialog);
+    } else if (unsavedInstance) {
+        ConnectionProfile profile;
+        profile.instance = parser.isSet(instanceOption) ? parser.value(instanceOption) : parser.value(hostOption);
+        profile.name = instanceLabel(profile);
+        profile.userName = parser.value(userOption);
+        if (profile.userName.isEmpty()) {
+            std::fprintf(stderr, "snowscope: --user is required with --instance and --host\n");
+            return 2;
+        }
+        const QString invalid = validateProfile(profile);
+        if (!invalid.isEmpty()) {
+            std::fprintf(stderr, "snowscope: %s\n", qPrintable(invalid));
+            return 2;
+        }
+        controller.openUnsaved(profile, [](const QString &label, QString *password) {
+            bool accepted = false;
+            *password = QInputDialog::getText(nullptr, u"Snowscope"_s, label, QLineEdit::Password, QString(), &accepted);
+            return accepted;
+        });
+    } else {
+        controller.showConnectionDialog();
+    }
+
+    qCInfo(lcApp).noquote() << "Snowscope" << QApplication::applicationVersion() << "started";
     const int exitCode = QApplication::exec();
     qCInfo(lcApp) << "Snowscope stopped";
     return exitCode;

@@ -1,12 +1,15 @@
 #include "mainwindow.h"
 
 #include "app/session.h"
+#include "editor/recordediting.h"
+#include "query/querytools.h"
 #include "widgets/aboutdialog.h"
 #include "widgets/tablebrowser.h"
 
 #include <snow/client.h>
 
 #include <QtGui/QAction>
+#include <QtGui/QCloseEvent>
 #include <QtGui/QKeySequence>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLabel>
@@ -22,6 +25,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_browser(new TableBrowser(session, this))
     , m_countLabel(new QLabel(this))
     , m_instanceLabel(new QLabel(session->label(), this))
+    , m_recordEditing(new RecordEditing(this, session, m_browser))
+    , m_queryTools(new QueryTools(this, m_browser))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Snowscope — %1").arg(session->label()));
@@ -39,6 +44,21 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_recordEditing->confirmWindowClose()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::addConnectionMenu(QMenu *menu)
+{
+    // The second menu-bar entry follows File; with File alone, the menu is appended.
+    menuBar()->insertMenu(menuBar()->actions().value(1), menu);
+}
+
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -47,6 +67,10 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    menuBar()->addMenu(m_browser->tableMenu());
+    menuBar()->addMenu(m_recordEditing->menu());
+    menuBar()->addMenu(m_queryTools->menu());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Snowscope"), this, [this] { AboutDialog(this).exec(); });

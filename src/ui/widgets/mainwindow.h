@@ -3,6 +3,9 @@
 #include <QtWidgets/QMainWindow>
 
 class QLabel;
+class QMenu;
+class QueryTools;
+class RecordEditing;
 class Session;
 class TableBrowser;
 
@@ -19,6 +22,16 @@ public:
 
     TableBrowser *browser() const { return m_browser; }
     Session *session() const { return m_session; }
+    /// Record forms, bulk edit and crash recovery of this window.
+    RecordEditing *recordEditing() const { return m_recordEditing; }
+    /// The query builder and breadcrumbs of this window.
+    QueryTools *queryTools() const { return m_queryTools; }
+    /// Puts @p menu (the profile switcher) into the menu bar after the File menu.
+    void addConnectionMenu(QMenu *menu);
+
+protected:
+    /// Asks about unsaved record edits first.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
@@ -27,4 +40,6 @@ private:
     TableBrowser *m_browser;
     QLabel *m_countLabel;
     QLabel *m_instanceLabel;
+    RecordEditing *m_recordEditing;
+    QueryTools *m_queryTools;
 };
