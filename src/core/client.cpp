@@ -85,6 +85,10 @@ void ClientPrivate::validate(const ClientOptions &given, bool passwordRequired)
         }
     }
 
+    // On loopback, compressing costs both ends more CPU than it saves transfer time,
+    // and Qt inflates a gzip body in the reply's thread in one piece per arrival.
+    compression = !isLoopbackHost(host);
+
     baseUrl.setScheme(options.useSsl ? u"https"_s : u"http"_s);
     baseUrl.setHost(host);
     if (port > 0)

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void pagedFetchFollowsTotal_data();
     void pagedFetchFollowsTotal();
     void unlimitedFetchReadsEverything();
+    void compressionOffOnLoopback();
+    void compressedBodyMatches_data();
+    void compressedBodyMatches();
     void equalityQuery();
     void fieldsSelection();
     void wrongPasswordIsHttpError();
@@ -173,6 +176,50 @@ void ClientTest::unlimitedFetchReadsEverything()
     QVERIFY2(response->isSuccess(), qPrintable(response->error().toString()));
     QCOMPARE(response->recordCount(), qint64(m_incidents));
     QCOMPARE(response->pageCount(), (m_incidents + 63) / 64);
+}
+
+void ClientTest::compressionOffOnLoopback()
+{
+    auto client = makeClient();
+    QVERIFY(!client->isCompressionEnabled());
+
+    std::unique_ptr<snow::Response> response(run(client->resource(u"/table/incident"_s).get(snow::Query(), 5)));
+    QVERIFY2(response->isSuccess(), qPrintable(response->error().toString()));
+    QVERIFY(response->header("Content-Encoding").isEmpty());
+}
+
+void ClientTest::compressedBodyMatches_data()
+{
+    QTest::addColumn<snow::ParamsBuilder::DisplayValue>("displayValue");
+
+    QTest::newRow("raw values") << snow::ParamsBuilder::DisplayValue::False;
+    QTest::newRow("display values") << snow::ParamsBuilder::DisplayValue::True;
+    QTest::newRow("both") << snow::ParamsBuilder::DisplayValue::All;
+}
+
+// A gzip body read by Qt's inflater gives the same records as the identity body.
+void ClientTest::compressedBodyMatches()
+{
+    QFETCH(snow::ParamsBuilder::DisplayValue, displayValue);
+
+    const auto fetchAll = [&](bool compression) {
+        auto client = makeClient();
+        client->setCompressionEnabled(compression);
+        snow::Resource incidents = client->resource(u"/table/incident"_s);
+        incidents.parameters().setDisplayValue(displayValue);
+        snow::GetOptions options;
+        options.limit = 0;
+        options.pageSize = 200;
+        return std::unique_ptr<snow::Response>(run(incidents.get(snow::QueryBuilder().field(u"sys_id"_s).orderAscending(), options)));
+    };
+
+    const std::unique_ptr<snow::Response> compressed = fetchAll(true);
+    const std::unique_ptr<snow::Response> identity = fetchAll(false);
+    QVERIFY2(compressed->isSuccess(), qPrintable(compressed->error().toString()));
+    QVERIFY2(identity->isSuccess(), qPrintable(identity->error().toString()));
+    QCOMPARE(compressed->header("Content-Encoding"), QByteArray("gzip"));
+    QCOMPARE(compressed->recordCount(), qint64(m_incidents));
+    QCOMPARE(compressed->records(), identity->records());
 }
 
 void ClientTest::equalityQuery()

@@ -355,7 +355,7 @@ void ResilienceTest::truncatedBodyIsIncomplete()
     auto client = makeClient();
     client->setRetryPolicy(snow::RetryPolicy::none());
     snowemu::Faults faults;
-    faults.truncateBodyAfterBytes = 3000;
+    faults.truncateBodyAfterBytes = 30000; // about eight incidents
     m_server->setFaults(faults);
 
     std::unique_ptr<snow::Response> response(wait(client->resource(u"/table/incident"_s).get(snow::Query(), 100)));
@@ -372,7 +372,7 @@ void ResilienceTest::resetMidBodyIsIncomplete()
     auto client = makeClient();
     client->setRetryPolicy(snow::RetryPolicy::none());
     snowemu::Faults faults;
-    faults.resetBodyAfterBytes = 3000;
+    faults.resetBodyAfterBytes = 30000;
     m_server->setFaults(faults);
 
     std::unique_ptr<snow::Response> response(wait(client->resource(u"/table/incident"_s).get(snow::Query(), 100)));

@@ -104,8 +104,12 @@ public:
     void setTimeout(std::chrono::milliseconds timeout);
 
     /// Whether responses may come gzip-compressed (Accept-Encoding: gzip), which Qt
-    /// decompresses. On by default; turn it off on fast links where compression costs
-    /// more CPU than it saves transfer time, such as loopback.
+    /// decompresses. On by default, except for loopback hosts, where compression costs
+    /// more CPU than it saves transfer time. Turn it off on other fast links too.
+    ///
+    /// NOTE: Qt 6.4 inflates each arriving piece of a gzip body at once in the thread
+    /// that owns the Response, so on a fast link a large page can keep that thread busy
+    /// for longer than one frame. Identity bodies are read in bounded slices.
     bool isCompressionEnabled() const;
     void setCompressionEnabled(bool enabled);
 
