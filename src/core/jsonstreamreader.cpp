@@ -222,6 +222,7 @@ public:
     const char *plainStringEnd(const char *open) const;
     const char *readPlainMembers(const char *p);
     const char *readPlainRecordMembers(const char *p);
+    const char *readPlainFieldObject(QByteArrayView key, const char *open);
     int fieldIndex(QByteArrayView key);
     void takeScalar(FieldKind kind, QByteArrayView text);
     void takeStringValue(quint32 offset, quint32 size);
@@ -1144,34 +1145,45 @@ const char *JsonStreamReader::Private::readPlainMembers(const char *p)
 }
 
 // The same loop for the fields of a record, where nearly every byte of a body is
-// read, with the slot update written out in place.
+// read, with the slot update written out in place. A field value may also be a
+// {"display_value", "value", "link"} object of plain strings.
 const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
 {
     const char *const end = chunkEnd;
     for (;;) {
         const char *keyClose = utf8::scanPlain(p + 1, end);
-        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose[2] != '"')
+        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':')
             return p;
+        const QByteArrayView key(p + 1, keyClose);
         const char *value = keyClose + 2;
-        const char *valueClose = plainStringEnd(value);
-        if (!valueClose || text.size() + (valueClose - value) > limits.maxRecordBytes)
-            return p; // the general path handles it, and reports any error
+        const char *after = nullptr;
 
-        const int index = fieldIndex(QByteArrayView(p + 1, keyClose));
-        FieldSlot &slot = fields[size_t(index)];
-        if (!(slot.flags & FieldPresent))
-            ++presentCount;
-        const auto size = quint32(valueClose - value - 1);
-        slot = FieldSlot{};
-        slot.flags = FieldPresent | FieldHasValue;
-        slot.kind = FieldKind::String;
-        slot.valueOffset = quint32(text.size());
-        slot.valueSize = size;
-        highestSlot = std::max(highestSlot, index);
-        currentField = index;
-        text.append(value + 1, size);
+        if (*value == '{') {
+            after = readPlainFieldObject(key, value);
+            if (!after)
+                return p;
+        } else {
+            const char *valueClose = *value == '"' ? plainStringEnd(value) : nullptr;
+            if (!valueClose || text.size() + (valueClose - value) > limits.maxRecordBytes)
+                return p; // the general path handles it, and reports any error
 
-        p = valueClose + 1;
+            const int index = fieldIndex(key);
+            FieldSlot &slot = fields[size_t(index)];
+            if (!(slot.flags & FieldPresent))
+                ++presentCount;
+            const auto size = quint32(valueClose - value - 1);
+            slot = FieldSlot{};
+            slot.flags = FieldPresent | FieldHasValue;
+            slot.kind = FieldKind::String;
+            slot.valueOffset = quint32(text.size());
+            slot.valueSize = size;
+            highestSlot = std::max(highestSlot, index);
+            currentField = index;
+            text.append(value + 1, size);
+            after = valueClose + 1;
+        }
+
+        p = after;
         if (p + 1 < end && *p == ',' && p[1] == '"') {
             ++p;
             expect = Expect::Key;
@@ -1180,6 +1192,105 @@ const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
         expect = Expect::CommaOrObjectEnd;
         return p;
     }
+}
+
+// Reads the field object that opens at @p open, such as
+// {"display_value":"New","value":"1"}, when it ends in this chunk, holds one to three
+// members named value, display_value or link, and each is a plain string. Returns
+// the byte after its closing brace, or nullptr with nothing changed, and then the
+// general path reads the object and reports any error.
+const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, const char *open)
+{
+    struct Part
+    {
+        Member member;
+        const char *open;
+        const char *close;
+    };
+    Part parts[3];
+    int partCount = 0;
+    qsizetype partBytes = 0;
+
+    // The object nests one level below the record, as openContainer() would count it.
+    if (int(stack.size()) >= limits.maxDepth)
+        return nullptr;
+
+    const char *const end = chunkEnd;
+    const char *p = open + 1;
+    for (;;) {
+        if (p >= end || *p != '"' || partCount == 3)
+            return nullptr;
+        const char *keyClose = utf8::scanPlain(p + 1, end);
+        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose[2] != '"')
+            return nullptr;
+
+        const QByteArrayView name(p + 1, keyClose);
+        Member member = Member::Other;
+        if (name == "value")
+            member = Member::Value;
+        else if (name == "display_value")
+            member = Member::DisplayValue;
+        else if (name == "link")
+            member = Member::Link;
+        else
+            return nullptr;
+
+        const char *valueOpen = keyClose + 2;
+        const char *valueClose = plainStringEnd(valueOpen);
+        if (!valueClose)
+            return nullptr;
+        parts[partCount++] = Part{member, valueOpen, valueClose};
+        partBytes += valueClose - valueOpen - 1;
+
+        p = valueClose + 1;
+        if (p >= end)
+            return nullptr;
+        if (*p == '}')
+            break;
+        if (*p != ',')
+            return nullptr;
+        ++p;
+    }
+    if (text.size() + partBytes > limits.maxRecordBytes)
+        return nullptr;
+
+    // The same slot as the general path leaves after the object: every part a string,
+    // and the field marked as sent in object shape.
+    const int index = fieldIndex(key);
+    FieldSlot &slot = fields[size_t(index)];
+    if (!(slot.flags & FieldPresent))
+        ++presentCount;
+    slot = FieldSlot{};
+    slot.flags = FieldPresent | FieldObjectShaped;
+    highestSlot = std::max(highestSlot, index);
+    currentField = index;
+
+    for (int i = 0; i < partCount; ++i) {
+        const Part &part = parts[i];
+        const auto offset = quint32(text.size());
+        const auto size = quint32(part.close - part.open - 1);
+        text.append(part.open + 1, size);
+        switch (part.member) {
+        case Member::Value:
+            slot.kind = FieldKind::String;
+            slot.flags |= FieldHasValue;
+            slot.valueOffset = offset;
+            slot.valueSize = size;
+            break;
+        case Member::DisplayValue:
+            slot.displayKind = FieldKind::String;
+            slot.flags |= FieldHasDisplay;
+            slot.displayOffset = offset;
+            slot.displaySize = size;
+            break;
+        default:
+            slot.flags |= FieldHasLink;
+            slot.linkOffset = offset;
+            slot.linkSize = size;
+            break;
+        }
+    }
+    return p + 1;
 }
 
 // Returns the slot of field name @p key, adding the name when the reader meets it
