@@ -581,6 +581,8 @@ void AttachmentUploadsTest::countsBatchRequests()
 void AttachmentUploadsTest::countQueryText()
 {
     QCOMPARE(AttachmentCounts::countQuery(u"incident"_s, {u"a1"_s, u"b2"_s}), u"table_name=incident^table_sys_idINa1,b2"_s);
+    // An empty table counts under any table.
+    QCOMPARE(AttachmentCounts::countQuery(QString(), {u"a1"_s}), u"table_sys_idINa1^table_nameNOT LIKEZZ_YY"_s);
 }
 
 void AttachmentUploadsTest::countsSkipInvalidIds()

@@ -62,7 +62,9 @@ void MainWindowTest::showsIncidentRows()
 
     QTableView *view = window.findChild<QTableView *>(u"recordTable"_s);
     QVERIFY(view);
-    QCOMPARE(view->model()->columnCount(), 6);
+    // The view adds the "Attachments" count column after the browser's six.
+    QCOMPARE(window.browser()->model()->columnCount(), 6);
+    QCOMPARE(view->model()->columnCount(), 7);
     QVERIFY(view->model()->rowCount() >= 200);
     QVERIFY(view->model()->index(0, 0).data().toString().startsWith(u"INC"));
     QCOMPARE(view->model()->headerData(0, Qt::Horizontal).toString(), u"Number"_s);

@@ -44,6 +44,13 @@ void AttachmentCounts::trackChanges(UploadManager *uploads)
 
 QString AttachmentCounts::countQuery(const QString &table, const QStringList &recordSysIds)
 {
+    if (table.isEmpty()) {
+        // Attachment rows whose table_name contains "ZZ_YY" are left out, because the
+        // record's attachment list (table_name=<table>) never shows them.
+        // NOTE: unverified against a live instance: ServiceNow stores images pasted into
+        // HTML fields under "ZZ_YY<table>". The emulator creates no such rows.
+        return u"table_sys_idIN"_s + recordSysIds.join(u',') + u"^table_nameNOT LIKEZZ_YY"_s;
+    }
     return u"table_name="_s + snow::QueryBuilder::escapeValue(table) + u"^table_sys_idIN"_s + recordSysIds.join(u',');
 }
 
@@ -130,13 +137,15 @@ void AttachmentCounts::clear()
 
 void AttachmentCounts::adjust(const AttachmentInfo &attachment, int delta)
 {
-    const QString recordKey = key(attachment.tableName, attachment.tableSysId);
-    const auto found = m_counts.find(recordKey);
-    if (found == m_counts.end())
-        return;
+    // The record's count may be known under its real table, under any table, or both.
+    for (const QString &table : {attachment.tableName, QString()}) {
+        const auto found = m_counts.find(key(table, attachment.tableSysId));
+        if (found == m_counts.end())
+            continue;
 
-    found.value() = qMax<qint64>(0, found.value() + delta);
-    Q_EMIT countsChanged(attachment.tableName, {attachment.tableSysId});
+        found.value() = qMax<qint64>(0, found.value() + delta);
+        Q_EMIT countsChanged(table, {attachment.tableSysId});
+    }
 }
 
 QString AttachmentCounts::key(const QString &table, const QString &recordSysId)

@@ -27,7 +27,9 @@ class Response;
 /// records replaces their counts.
 ///
 /// Attachments belong to a record's real table (its `sys_class_name`), so fetch the
-/// counts of a list of `task` records per real table.
+/// counts of a list of `task` records per real table, or with an empty table: then the
+/// query matches the sys_ids under any table, which suits a list whose records do not
+/// carry `sys_class_name`.
 ///
 /// After trackChanges(), attachments added or deleted through that UploadManager
 /// adjust the known counts at once, without a request. Lives in the GUI thread; the
@@ -46,11 +48,12 @@ public:
     /// Adjusts counts when @p uploads adds or deletes an attachment.
     void trackChanges(UploadManager *uploads);
 
-    /// Fetches the counts of @p recordSysIds of @p table. Values that are not sys_ids
-    /// (anything but letters, digits, `_`, `.` and `-`) are skipped, because they could
-    /// change the meaning of the query.
+    /// Fetches the counts of @p recordSysIds of @p table, or under any table when
+    /// @p table is empty. Values that are not sys_ids (anything but letters, digits,
+    /// `_`, `.` and `-`) are skipped, because they could change the meaning of the query.
     void fetch(const QString &table, const QStringList &recordSysIds);
-    /// Returns the known count, or -1 when it was never fetched.
+    /// Returns the known count, or -1 when it was never fetched. Pass the table given
+    /// to fetch(), so an empty one for counts under any table.
     qint64 count(const QString &table, const QString &recordSysId) const;
     /// True while a request is in flight.
     bool isFetching() const { return !m_responses.isEmpty(); }

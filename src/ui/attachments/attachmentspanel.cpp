@@ -109,13 +109,17 @@ void AttachmentsPanel::createLayout()
     // Rows are dragged out; drops land on the panel, which accepts them anywhere.
     m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->header()->setStretchLastSection(true);
-    m_view->header()->setSectionResizeMode(AttachmentListModel::NameColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(AttachmentListModel::NameColumn, 220);
-    m_view->setColumnWidth(AttachmentListModel::SizeColumn, 80);
-    m_view->setColumnWidth(AttachmentListModel::TypeColumn, 130);
-    m_view->setColumnWidth(AttachmentListModel::CreatedByColumn, 90);
-    m_view->setColumnWidth(AttachmentListModel::CreatedOnColumn, 150);
+    // The status column comes right after the name, and the name takes the space left,
+    // so a progress bar and its buttons stay in sight even in a narrow form.
+    m_view->header()->moveSection(AttachmentListModel::StatusColumn, 1);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setMinimumSectionSize(40);
+    m_view->header()->setSectionResizeMode(AttachmentListModel::NameColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(AttachmentListModel::SizeColumn, 75);
+    m_view->setColumnWidth(AttachmentListModel::TypeColumn, 115);
+    m_view->setColumnWidth(AttachmentListModel::CreatedByColumn, 80);
+    m_view->setColumnWidth(AttachmentListModel::CreatedOnColumn, 135);
+    m_view->setColumnWidth(AttachmentListModel::StatusColumn, 250);
 
     m_summary->setObjectName(u"attachmentSummary"_s);
     m_summary->setWordWrap(true);
@@ -585,7 +589,7 @@ void AttachmentsPanel::updateSummary()
 {
     const int count = m_model->attachmentCount();
     if (recordSysId().isEmpty()) {
-        m_summary->setText(tr("No record selected."));
+        m_summary->setText(tr("No record selected. A new record takes attachments once it is saved."));
     } else if (isLoading() && !m_listLoaded) {
         m_summary->setText(tr("Loading attachments…"));
     } else if (count == 0 && m_model->uploadCount() == 0) {
@@ -680,14 +684,22 @@ void AttachmentsPanel::dropEvent(QDropEvent *event)
         return;
     }
 
-    QString errorMessage;
-    const QList<QUrl> urls = clipboardfiles::attachableUrls(event->mimeData(), m_uploads->temporaryFolder(), &errorMessage);
-    if (urls.isEmpty()) {
-        showInformation(errorMessage);
+    if (!attachMimeData(event->mimeData())) {
         event->ignore();
         return;
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
+}
+
+bool AttachmentsPanel::attachMimeData(const QMimeData *data)
+{
+    QString errorMessage;
+    const QList<QUrl> urls = clipboardfiles::attachableUrls(data, m_uploads->temporaryFolder(), &errorMessage);
+    if (urls.isEmpty()) {
+        showInformation(errorMessage);
+        return false;
+    }
     attachUrls(urls);
+    return true;
 }

@@ -79,6 +79,13 @@ public:
     bool pasteFromClipboard();
     /// Opens a file dialog and attaches the chosen files.
     void chooseFiles();
+    /// True when a drag of @p data from @p source may drop here: the panel shows a
+    /// record and @p data has file URLs or an image. Rows dragged out of this panel
+    /// are rejected, because dropping them back would upload a second copy.
+    bool acceptsDrag(const QMimeData *data, const QObject *source) const;
+    /// Attaches the file URLs or the image in @p data, as a drop does. Returns false,
+    /// with a message in the banner, when there is nothing to attach.
+    bool attachMimeData(const QMimeData *data);
 
     /// Saves the selected attachments to downloadFolder().
     void downloadSelected();
@@ -147,7 +154,6 @@ private:
     void updateSummary();
     void showError(const QString &text, const snow::Error &error);
     void showInformation(const QString &text);
-    bool acceptsDrag(const QMimeData *data, const QObject *source) const;
     QList<int> selectedRows() const;
 
     Session *m_session;

@@ -58,6 +58,8 @@ UploadStatusWidget::UploadStatusWidget(UploadManager *uploads, int uploadId, QWi
     m_progress->setObjectName(u"uploadProgress"_s);
     m_progress->setTextVisible(true);
     m_progress->setMaximumHeight(fontMetrics().height() + 6);
+    // Wide enough for the longest text it shows, such as "999.9 MB of 999.9 MB".
+    m_progress->setMinimumWidth(fontMetrics().horizontalAdvance(u"999.9 MB of 999.9 MB"_s) + 12);
     m_message->setObjectName(u"uploadMessage"_s);
     // The message gives way to the buttons and is elided; its tooltip has it whole.
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);

@@ -1,5 +1,6 @@
 #include "recordtabs.h"
 
+#include "attachments/formattachments.h"
 #include "editor/conflictdialog.h"
 #include "editor/recordform.h"
 #include "editor/recoverystore.h"
@@ -176,6 +177,7 @@ RecordForm *RecordTabs::addForm()
 {
     auto *form = new RecordForm(m_session, this);
     form->setRecoveryStore(m_recovery);
+    FormAttachments::addTo(form);
     setCurrentIndex(addTab(form, QString()));
 
     connect(form, &RecordForm::titleChanged, this, [this, form] { updateTab(form); });

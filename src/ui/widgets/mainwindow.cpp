@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "app/session.h"
+#include "attachments/tableattachments.h"
+#include "attachments/uploadmanager.h"
 #include "editor/recordediting.h"
 #include "query/querytools.h"
 #include "widgets/aboutdialog.h"
@@ -37,6 +39,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     statusBar()->addWidget(m_countLabel, 1);
     statusBar()->addPermanentWidget(m_instanceLabel);
     connect(m_browser, &TableBrowser::countTextChanged, m_countLabel, &QLabel::setText);
+
+    auto *attachments = new TableAttachments(m_browser, UploadManager::forSession(session), this);
+    connect(attachments, &TableAttachments::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     createMenus();
     m_browser->open(u"incident"_s);
