@@ -12,6 +12,7 @@
 #include <snow/client.h>
 #include <snowemu/server.h>
 
+#include <QtCore/QDir>
 #include <QtCore/QSettings>
 #include <QtCore/QSortFilterProxyModel>
 #include <QtCore/QStandardPaths>
@@ -24,6 +25,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListView>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTableView>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void chooserReordersWithKeys();
     void chooserSpaceChecksField();
     void chooserDefaultsRestore();
+    void chooserShowsWholeLabels();
     void browserAppliesChosenColumns();
     void columnsKeptPerProfile();
     void otherTableUsesDictionary();
@@ -263,6 +266,30 @@ void BrowseColumnsTest::chooserDefaultsRestore()
     QVERIFY(restore);
     restore->click();
     QCOMPARE(dialog.chosenFields(), defaults);
+}
+
+void BrowseColumnsTest::chooserShowsWholeLabels()
+{
+    snow::Client client(clientOptions());
+    Session session(&client, u"Test"_s);
+    const auto schema = loadSchema(session, u"incident"_s);
+    QVERIFY(schema);
+    QStringList chosen = defaultColumnFields(u"incident"_s, schema.get());
+    chosen.append(u"category"_s);
+    ColumnChooserDialog dialog(*schema, chosen, {}, nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.list()->setCurrentIndex(dialog.list()->model()->index(0, 0));
+    // QListView lays its items out from the event loop.
+    QTest::qWait(100);
+
+    // Without a horizontal scroll range, every "Label (field)" line fits.
+    QCOMPARE(dialog.list()->horizontalScrollBar()->maximum(), 0);
+
+    // SNOWSCOPE_SCREENSHOT_DIR=docs/screenshots saves the picture for the documentation.
+    const QString folder = qEnvironmentVariable("SNOWSCOPE_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        QVERIFY(dialog.grab().save(QDir(folder).filePath(u"column-chooser.png"_s), "PNG"));
 }
 
 void BrowseColumnsTest::browserAppliesChosenColumns()

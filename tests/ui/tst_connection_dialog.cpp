@@ -17,8 +17,10 @@
 #include <snow/client.h>
 #include <snowemu/server.h>
 
+#include <QtCore/QDir>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QImage>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QAbstractItemModelTester>
@@ -31,6 +33,7 @@
 #include <QtWidgets/QListView>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QStatusBar>
 
 #include <memory>
 
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void identityChangeDropsTokens();
     void dialogModelIsValid();
     void dialogTextsHoldNoSecret();
+    void dialogPictureShowsIdentity();
 
     void menuListsProfiles();
     void menuRequestsProfile();
@@ -228,6 +232,7 @@ void ConnectionDialogTest::demoSelectedFirstTime()
     QCOMPARE(dialog.profileList()->currentIndex().row(), 0);
     QCOMPARE(dialog.form()->nameEdit()->text(), u"Demo instance"_s);
     QVERIFY(!dialog.form()->nameEdit()->isEnabled());
+    QVERIFY(!dialog.form()->nameEdit()->isClearButtonEnabled());
     QVERIFY(!dialog.findChild<QPushButton *>(u"deleteButton"_s)->isEnabled());
     QVERIFY(!dialog.findChild<QPushButton *>(u"saveButton"_s)->isEnabled());
     QVERIFY(dialog.findChild<QPushButton *>(u"connectButton"_s)->isEnabled());
@@ -244,6 +249,7 @@ void ConnectionDialogTest::lastUsedSelected()
     QCOMPARE(dialog.form()->nameEdit()->text(), u"Development"_s);
     QCOMPARE(dialog.form()->instanceEdit()->text(), m_server->baseUrl().toString());
     QVERIFY(dialog.form()->nameEdit()->isEnabled());
+    QVERIFY(dialog.form()->nameEdit()->isClearButtonEnabled());
     QVERIFY(dialog.findChild<QPushButton *>(u"deleteButton"_s)->isEnabled());
     QVERIFY(dialog.form()->passwordEdit()->placeholderText().contains(u"saved"));
 }
@@ -547,6 +553,46 @@ void ConnectionDialogTest::dialogTextsHoldNoSecret()
     }
 }
 
+void ConnectionDialogTest::dialogPictureShowsIdentity()
+{
+    // A profile of each kind, so that the picture shows a realistic list.
+    ConnectionProfile production;
+    production.name = u"Production"_s;
+    production.instance = u"acme.service-now.com"_s;
+    production.authMethod = AuthMethod::OAuthBrowser;
+    production.clientId = u"3f6c0a5e2b8d4c71a9e0f1d2c3b4a596"_s;
+    QVERIFY(!saveProfile(production).isEmpty());
+    ConnectionProfile integration;
+    integration.name = u"Integration account"_s;
+    integration.instance = u"acmetest"_s;
+    integration.authMethod = AuthMethod::OAuthClientCredentials;
+    integration.clientId = u"integration"_s;
+    QVERIFY(!saveProfile(integration).isEmpty());
+    const QString id = saveProfile(basicProfile(u"Development"_s));
+
+    ConnectionDialog dialog(m_profiles.get(), context());
+    dialog.resize(900, 520);
+    dialog.selectProfile(id);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.form()->passwordEdit(), u"admin"_s);
+    dialog.testConnection();
+    QVERIFY(waitForSignIn(dialog, SignIn::Outcome::SignedIn));
+    QVERIFY(dialog.statusLabel()->text().startsWith(u"Signed in as System Administrator (admin)"));
+    QCOMPARE(dialog.profileList()->currentIndex().data().toString(), u"Development"_s);
+    // The whole status text is on screen, not cut to the height of the button row.
+    QLabel *status = dialog.statusLabel();
+    QVERIFY(status->height() >= status->heightForWidth(status->width()));
+
+    const QImage picture = dialog.grab().toImage();
+    QCOMPARE(picture.size(), dialog.size() * picture.devicePixelRatio());
+
+    // SNOWSCOPE_SCREENSHOT_DIR=docs/screenshots saves the picture for the documentation.
+    const QString folder = qEnvironmentVariable("SNOWSCOPE_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        QVERIFY(picture.save(QDir(folder).filePath(u"connection-dialog.png"_s), "PNG"));
+}
+
 void ConnectionDialogTest::menuListsProfiles()
 {
     const QString id = saveProfile(basicProfile(u"R&D"_s));
@@ -608,6 +654,12 @@ void ConnectionDialogTest::controllerOpensDemo()
     QVERIFY(menu);
     QCOMPARE(window->menuBar()->actions().at(1)->menu(), menu);
     QCOMPARE(menu->currentProfileId(), ConnectionProfile::demoId());
+
+    // The identity stays in the status bar without hiding the record count.
+    auto *identity = window->findChild<QLabel *>(u"identityLabel"_s);
+    QVERIFY(identity);
+    QCOMPARE(identity->text(), u"Signed in as System Administrator (admin)"_s);
+    QVERIFY(window->statusBar()->currentMessage().isEmpty());
 }
 
 void ConnectionDialogTest::controllerSwitchesProfile()

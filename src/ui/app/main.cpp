@@ -55,6 +55,10 @@ int main(int argc, char *argv[])
             std::printf("%s\n", qPrintable(AboutDialog::versionText()));
             return 0;
         }
+        // --help prints text only, so it needs no display either.
+        const bool help = qstrcmp(argv[i], "--help") == 0 || qstrcmp(argv[i], "-h") == 0 || qstrcmp(argv[i], "--help-all") == 0;
+        if (help && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 
     QApplication application(argc, argv);

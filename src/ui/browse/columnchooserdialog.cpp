@@ -35,7 +35,9 @@ ColumnChooserDialog::ColumnChooserDialog(const TableSchema &schema, const QStrin
 {
     setObjectName(u"columnChooser"_s);
     setWindowTitle(tr("Columns of %1").arg(schema.label.isEmpty() ? schema.table : schema.label));
-    resize(420, 560);
+    // Wide enough for long labels with their field names, such as
+    // "Comments and Work notes (comments_and_work_notes)".
+    resize(540, 600);
 
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);

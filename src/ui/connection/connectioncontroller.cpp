@@ -11,6 +11,7 @@
 #include "widgets/mainwindow.h"
 
 #include <QtCore/QTimer>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QProgressDialog>
 #include <QtWidgets/QStatusBar>
@@ -335,8 +336,15 @@ void ConnectionController::activate(std::unique_ptr<Connection> connection, cons
     connect(opened, &Connection::renewalFailed, shown, [shown](const snow::Error &error) {
         shown->statusBar()->showMessage(tr("The access token could not be renewed: %1").arg(error.message()));
     });
-    const QString signedIn = tr("Signed in as %1.").arg(opened->identity().text());
-    shown->statusBar()->showMessage(warning.isEmpty() ? signedIn : warning, 10000);
+    // A permanent widget, because a status message would hide the record count while
+    // the first rows load.
+    auto *identityLabel = new QLabel(tr("Signed in as %1").arg(opened->identity().text()), shown);
+    identityLabel->setObjectName(u"identityLabel"_s);
+    identityLabel->setContentsMargins(12, 0, 0, 0);
+    identityLabel->setToolTip(tr("Signed in to %1 as %2").arg(instanceLabel(opened->profile()), opened->identity().text()));
+    shown->statusBar()->addPermanentWidget(identityLabel);
+    if (!warning.isEmpty())
+        shown->statusBar()->showMessage(warning, 10000);
 
     if (!profile.id.isEmpty())
         m_profiles->setLastUsedId(profile.id);

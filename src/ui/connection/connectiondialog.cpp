@@ -130,10 +130,13 @@ void ConnectionDialog::createLayout()
     testRow->addWidget(m_testButton);
     testRow->addWidget(m_stopButton);
     testRow->addWidget(m_busyIndicator);
-    testRow->addWidget(m_status, 1);
+    testRow->addStretch();
+    // The status has a row of its own, because a word-wrapped label in the button row
+    // gets the height of one line and cuts off the rest of a long message.
     auto *formPane = new QVBoxLayout;
     formPane->addWidget(m_form);
     formPane->addLayout(testRow);
+    formPane->addWidget(m_status);
     formPane->addStretch();
 
     auto *panes = new QHBoxLayout;

@@ -96,6 +96,9 @@ void ProfileForm::setProfile(const ConnectionProfile &profile, bool saved)
     // The demo is built in: it can be opened and tested, not edited.
     for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_instance, m_authMethod, m_user, m_clientId})
         field->setEnabled(!profile.isDemo());
+    // A disabled field still draws its clear button, which suggests it can be cleared.
+    for (QLineEdit *edit : {m_name, m_instance, m_user, m_clientId})
+        edit->setClearButtonEnabled(!profile.isDemo());
     updateRows();
 }
 
