@@ -40,6 +40,7 @@ private Q_SLOTS:
     void conflictModelRadioChoice();
     void conflictModelAllChoices();
     void layoutPlanCommonFirst();
+    void layoutPlanSkipsPlainState();
     void layoutPlanJournals();
 
 private:
@@ -351,6 +352,20 @@ void EditorValuesTest::layoutPlanCommonFirst()
     QVERIFY(!plan.otherFields.contains(u"number"_s));
     QVERIFY(plan.otherFields.contains(u"location"_s));
     QCOMPARE(plan.mainFields.size() + plan.journalFields.size() + plan.otherFields.size(), sampleSchema().fields.size());
+}
+
+void EditorValuesTest::layoutPlanSkipsPlainState()
+{
+    // A user's "state" is part of an address, not a task state, so it stays with the others.
+    TableSchema schema = sampleSchema();
+    for (FieldInfo &info : schema.fields) {
+        if (info.name == u"state")
+            info.type = FieldType::String;
+    }
+    const FormLayoutPlan plan = planFormLayout(schema);
+    QVERIFY(!plan.mainFields.contains(u"state"_s));
+    QVERIFY(plan.otherFields.contains(u"state"_s));
+    QVERIFY(plan.mainFields.contains(u"urgency"_s));
 }
 
 void EditorValuesTest::layoutPlanJournals()

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void windowRunsBuiltQuery();
     void windowBreadcrumbClick();
     void filterShortcutTogglesBuilder();
+    void longTrailKeepsWindowWidth();
     void windowScreenshotRenders();
 
 private:
@@ -248,6 +249,42 @@ void QueryBreadcrumbsTest::filterShortcutTogglesBuilder()
     QTRY_VERIFY(tools->panel()->isAncestorOf(QApplication::focusWidget()));
 }
 
+void QueryBreadcrumbsTest::longTrailKeepsWindowWidth()
+{
+    MainWindow window(m_session.get());
+    window.resize(1100, 700);
+    window.show();
+    auto *tools = window.findChild<QueryTools *>();
+    QVERIFY(tools);
+    QueryBreadcrumbs *breadcrumbs = tools->breadcrumbs();
+
+    QStringList terms;
+    for (int index = 0; index < 12; ++index)
+        terms.append(u"short_descriptionLIKEa rather long word number %1 to search for"_s.arg(index));
+    window.browser()->setEncodedQuery(terms.join(u'^'));
+    QCOMPARE(breadcrumbs->crumbTexts().size(), 13);
+    QCoreApplication::processEvents();
+
+    QCOMPARE(window.width(), 1100);
+    QVERIFY(breadcrumbs->minimumSizeHint().width() < 300);
+    QVERIFY(breadcrumbs->sizeHint().width() > window.width());
+
+    // Every crumb is on screen, elided, with its whole text in the tooltip.
+    const QList<QToolButton *> buttons = breadcrumbs->crumbButtons();
+    for (QToolButton *button : buttons) {
+        QVERIFY(button->isVisible());
+        QVERIFY2(button->geometry().right() <= breadcrumbs->width(), qPrintable(button->text()));
+    }
+    QVERIFY(buttons.last()->text().endsWith(u'…'));
+    QVERIFY(buttons.last()->toolTip().contains(u"number 11 to search for"_s));
+    QCOMPARE(buttons.first()->text(), u"All"_s);
+
+    // Room to spare brings the texts back.
+    window.browser()->setEncodedQuery(u"active=true^priority=1"_s);
+    QCoreApplication::processEvents();
+    QCOMPARE(breadcrumbs->crumbButtons().last()->text(), breadcrumbs->crumbTexts().last());
+}
+
 void QueryBreadcrumbsTest::windowScreenshotRenders()
 {
     // Mixed field types: boolean, choice list, dot-walk, OR, date-time, duration, a part
@@ -257,7 +294,7 @@ void QueryBreadcrumbsTest::windowScreenshotRenders()
                           "^opened_atDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','GE')^ORDERBYDESCnumber"_s;
 
     MainWindow window(m_session.get());
-    window.resize(1360, 900);
+    window.resize(1100, 700);
     window.show();
     QSignalSpy shown(window.browser(), &TableBrowser::firstRowsShown);
     window.browser()->setEncodedQuery(query);
@@ -266,7 +303,7 @@ void QueryBreadcrumbsTest::windowScreenshotRenders()
     QVERIFY(tools);
     QCOMPARE(tools->panel()->rows().size(), 8);
     QCOMPARE(tools->panel()->encodedQuery(), query);
-    tools->dock()->setMinimumHeight(400);
+    tools->dock()->setMinimumHeight(370);
     QTest::qWait(300);
 
     const QImage image = window.grab().toImage();

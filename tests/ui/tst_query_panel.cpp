@@ -56,11 +56,13 @@ private Q_SLOTS:
     void choiceFieldFilters();
     void stringFieldFilters();
     void integerFieldFilters();
+    void decimalFieldFilters();
     void booleanFieldFilters();
     void referencePickerSearches();
     void dotWalkFilters();
     void dateTimeAfterFilters();
     void dateBetweenFilters();
+    void dateFieldFilters();
     void datePresetsEncode_data();
     void datePresetsEncode();
     void durationFieldFilters();
@@ -92,7 +94,8 @@ private:
     void pickField(FieldPicker *picker, const QString &name);
     void pickOperator(ConditionRowWidget *row, QueryBuilder::Operator op);
     void pickComboText(QComboBox *combo, const QString &text);
-    QList<snow::Record> runQuery(const QString &query, const QStringList &fields, int limit = 0);
+    QList<snow::Record> runQuery(const QString &query, const QStringList &fields, int limit = 0,
+                                 const QString &table = u"incident"_s);
     QString submitted();
 
     std::unique_ptr<snowemu::Server> m_server;
@@ -122,7 +125,7 @@ void QueryPanelTest::initTestCase()
 
     // Load the schemas the tests use once, up front.
     SchemaCache *schemas = m_session->schemas();
-    for (const QString &table : {u"incident"_s, u"sys_user"_s}) {
+    for (const QString &table : {u"incident"_s, u"sys_user"_s, u"cmdb_ci"_s}) {
         QSignalSpy loaded(schemas, &SchemaCache::schemaLoaded);
         schemas->load(table);
         QVERIFY(loaded.wait(10000));
@@ -185,14 +188,14 @@ void QueryPanelTest::pickComboText(QComboBox *combo, const QString &text)
     Q_EMIT combo->activated(index);
 }
 
-QList<snow::Record> QueryPanelTest::runQuery(const QString &query, const QStringList &fields, int limit)
+QList<snow::Record> QueryPanelTest::runQuery(const QString &query, const QStringList &fields, int limit, const QString &table)
 {
     snow::GetOptions options;
     options.limit = limit;
     options.fields = fields;
     options.displayValue = snow::ParamsBuilder::DisplayValue::False;
     options.excludeReferenceLink = true;
-    std::unique_ptr<snow::Response> response(m_client->resource(u"/table/incident"_s).get(query, options));
+    std::unique_ptr<snow::Response> response(m_client->resource(u"/table/"_s + table).get(query, options));
     if (!response->waitForFinished(20000) || response->error().isError()) {
         qWarning() << "The query" << query << "failed:" << response->error().toString();
         return {};
@@ -262,6 +265,28 @@ void QueryPanelTest::integerFieldFilters()
     QVERIFY(!records.isEmpty());
     for (const snow::Record &record : records)
         QVERIFY(record.value(u"reassignment_count").toInt() > 1);
+}
+
+void QueryPanelTest::decimalFieldFilters()
+{
+    createPanel(u"cmdb_ci"_s);
+    ConditionRowWidget *row = addRow();
+    pickField(row->fieldPicker(), u"cost"_s);
+    pickOperator(row, QueryBuilder::Operator::GreaterThanOrEqual);
+    auto *editor = qobject_cast<TextValueEditor *>(row->valueEditor());
+    QVERIFY(editor);
+    QTest::keyClicks(editor->lineEdit(), u"1a2000.5"_s); // the validator drops the letter
+
+    const QString query = submitted();
+    QCOMPARE(query, u"cost>=12000.5"_s);
+    const QList<snow::Record> records = runQuery(query, {u"cost"_s}, 0, u"cmdb_ci"_s);
+    QVERIFY(!records.isEmpty());
+    for (const snow::Record &record : records)
+        QVERIFY2(record.value(u"cost").toDouble() >= 12000.5, qPrintable(record.value(u"cost")));
+
+    // The emulator stores costs on both sides of the bound, so the filter removed some.
+    const QList<snow::Record> all = runQuery(QString(), {u"cost"_s}, 0, u"cmdb_ci"_s);
+    QVERIFY(all.size() > records.size());
 }
 
 void QueryPanelTest::booleanFieldFilters()
@@ -389,6 +414,33 @@ void QueryPanelTest::dateBetweenFilters()
         QVERIFY(record.value(u"opened_at") >= u"2024-01-01 08:00:00"_s);
         QVERIFY(record.value(u"opened_at") <= u"2024-04-01 06:59:59"_s);
     }
+}
+
+void QueryPanelTest::dateFieldFilters()
+{
+    // last_login is a date field (glide_date): the editor offers a day without a time.
+    const QString day = runQuery(u"last_loginISNOTEMPTY^ORDERBYDESClast_login"_s, {u"last_login"_s}, 1, u"sys_user"_s)
+                            .value(0)
+                            .value(u"last_login");
+    QCOMPARE(day.size(), 10);
+    const QDate date = QDate::fromString(day, u"yyyy-MM-dd"_s);
+    QVERIFY(date.isValid());
+
+    createPanel(u"sys_user"_s);
+    ConditionRowWidget *row = addRow();
+    pickField(row->fieldPicker(), u"last_login"_s);
+    pickOperator(row, QueryBuilder::Operator::On);
+    auto *editor = qobject_cast<DateValueEditor *>(row->valueEditor());
+    QVERIFY(editor);
+    QCOMPARE(editor->dateEdit()->displayFormat(), u"yyyy-MM-dd"_s);
+    editor->dateEdit()->setDate(date);
+
+    const QString query = submitted();
+    QCOMPARE(query, u"last_loginON%1@javascript:gs.dateGenerate('%1','start')@javascript:gs.dateGenerate('%1','end')"_s.arg(day));
+    const QList<snow::Record> records = runQuery(query, {u"last_login"_s}, 0, u"sys_user"_s);
+    QVERIFY(!records.isEmpty());
+    for (const snow::Record &record : records)
+        QCOMPARE(record.value(u"last_login"), day);
 }
 
 void QueryPanelTest::datePresetsEncode_data()

@@ -2,6 +2,7 @@
 
 #include "editor/pluraltext.h"
 
+#include <QtCore/QDateTime>
 #include <QtWidgets/QCalendarWidget>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
@@ -32,6 +33,9 @@ CalendarFieldEditor::CalendarFieldEditor(const FieldInfo &field, const QString &
 {
     m_line->setPlaceholderText(format.toUpper().replace(u"HH"_s, u"hh"_s));
     m_line->setMaximumWidth(m_line->fontMetrics().horizontalAdvance(u"0000-00-00 00:00:00  "_s) + 16);
+    // In a narrow column the box would otherwise cut off the start of the value.
+    const QString widest = QDateTime(QDate(2000, 12, 28), QTime(23, 59, 59)).toString(format);
+    m_line->setMinimumWidth(qMin(m_line->maximumWidth(), m_line->fontMetrics().horizontalAdvance(widest) + 16));
 
     m_calendar->setGridVisible(true);
     auto *calendarAction = new QWidgetAction(m_pickMenu);

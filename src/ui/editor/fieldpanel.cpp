@@ -56,8 +56,15 @@ FormLayoutPlan planFormLayout(const TableSchema &schema)
     };
 
     place(plan.mainFields, schema.displayField());
-    for (const QString &name : commonFields())
+    for (const QString &name : commonFields()) {
+        // A task's state and priorities are choice lists. Elsewhere the same names can
+        // mean something else, such as the address state of a user.
+        const FieldInfo *info = schema.field(name);
+        const bool taskChoice = name == u"state" || name == u"priority" || name == u"impact" || name == u"urgency";
+        if (taskChoice && info && info->type != FieldType::Choice)
+            continue;
         place(plan.mainFields, name);
+    }
     for (const FieldInfo &info : schema.fields) {
         if (info.mandatory && !info.readOnly && info.type != FieldType::Journal)
             place(plan.mainFields, info.name);

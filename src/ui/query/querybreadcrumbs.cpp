@@ -10,6 +10,9 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QToolButton>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 using Term = snow::QueryBuilder::Term;
@@ -23,6 +26,8 @@ QueryBreadcrumbs::QueryBreadcrumbs(Session *session, QWidget *parent)
     m_layout->setContentsMargins(4, 0, 4, 0);
     m_layout->setSpacing(2);
     m_layout->addStretch(1);
+    // In the tool bar, the trail takes the whole width so long crumbs stay readable.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     // Labels and record names may arrive after the crumbs were drawn.
     connect(session->schemas(), &SchemaCache::schemaLoaded, this, &QueryBreadcrumbs::rebuild);
@@ -72,6 +77,84 @@ void QueryBreadcrumbs::activateCrumb(int index)
     if (index < 0 || index >= m_crumbs.size())
         return;
     Q_EMIT querySubmitted(queryUpTo(index));
+}
+
+QSize QueryBreadcrumbs::minimumSizeHint() const
+{
+    // The layout's minimum is the full trail, which would let a long query widen the
+    // main window beyond the screen. This hint requests room for "All" and one elided crumb,
+    // and elideCrumbs() shares out whatever width the widget gets.
+    const int height = m_buttons.isEmpty() ? QWidget::minimumSizeHint().height() : m_buttons.first()->sizeHint().height();
+    return QSize(fontMetrics().horizontalAdvance(u"All › Wo… ›"_s) + 40, height);
+}
+
+void QueryBreadcrumbs::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    elideCrumbs();
+}
+
+int QueryBreadcrumbs::measureCrumbs(QList<int> *textWidths, QList<int> *paddings) const
+{
+    textWidths->clear();
+    paddings->clear();
+    for (qsizetype index = 0; index < m_buttons.size(); ++index) {
+        QToolButton *button = m_buttons.at(index);
+        const QFontMetrics metrics = button->fontMetrics();
+        paddings->append(qMax(0, button->sizeHint().width() - metrics.horizontalAdvance(button->text())));
+        textWidths->append(qMin(metrics.horizontalAdvance(m_crumbs.at(index).text), int(MaxCrumbWidth)));
+    }
+
+    const QMargins margins = m_layout->contentsMargins();
+    int fixed = margins.left() + margins.right() + int(m_layout->spacing() * (m_buttons.size() + m_separators.size()));
+    for (QWidget *separator : std::as_const(m_separators))
+        fixed += separator->sizeHint().width();
+    return fixed;
+}
+
+QSize QueryBreadcrumbs::sizeHint() const
+{
+    QList<int> textWidths;
+    QList<int> paddings;
+    const int fixed = measureCrumbs(&textWidths, &paddings);
+    const int width = fixed + std::accumulate(textWidths.cbegin(), textWidths.cend(), 0)
+        + std::accumulate(paddings.cbegin(), paddings.cend(), 0);
+    return QSize(width, minimumSizeHint().height());
+}
+
+void QueryBreadcrumbs::elideCrumbs()
+{
+    if (m_buttons.isEmpty())
+        return;
+
+    const qsizetype count = m_buttons.size();
+    QList<int> preferred;
+    QList<int> padding;
+    int available = width() - measureCrumbs(&preferred, &padding);
+    available -= std::accumulate(padding.cbegin(), padding.cend(), 0);
+
+    // Share the room fairly: crumbs narrower than an equal share keep their width, and
+    // the others split what remains equally.
+    QList<qsizetype> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&preferred](qsizetype a, qsizetype b) { return preferred.at(a) < preferred.at(b); });
+    QList<int> granted(count);
+    int remaining = qMax(0, available);
+    for (qsizetype position = 0; position < count; ++position) {
+        const qsizetype index = order.at(position);
+        const int share = remaining / int(count - position);
+        granted[index] = qMin(preferred.at(index), share);
+        remaining -= granted.at(index);
+    }
+
+    for (qsizetype index = 0; index < count; ++index) {
+        QToolButton *button = m_buttons.at(index);
+        const QFontMetrics metrics = button->fontMetrics();
+        const int floor = metrics.horizontalAdvance(u"Wo…"_s);
+        const QString text = metrics.elidedText(m_crumbs.at(index).text, Qt::ElideRight, qMax(granted.at(index), floor));
+        if (button->text() != text)
+            button->setText(text);
+    }
 }
 
 void QueryBreadcrumbs::rebuild()
@@ -127,4 +210,5 @@ void QueryBreadcrumbs::rebuild()
         m_layout->insertWidget(m_layout->count() - 1, button);
         m_buttons.append(button);
     }
+    elideCrumbs();
 }

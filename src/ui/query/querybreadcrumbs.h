@@ -15,6 +15,9 @@ class Session;
 /// A condition joined with OR shares the crumb of the condition before it; a new
 /// query group (`^NQ`) starts a crumb of its own. Labels come from the table's schema
 /// and refresh when schemas or record names arrive.
+///
+/// The trail never makes its window wider: when the crumbs do not fit, the longest
+/// ones are elided first, down to a few characters each.
 class QueryBreadcrumbs : public QWidget
 {
     Q_OBJECT
@@ -38,8 +41,15 @@ public:
     /// Runs the query of crumb @p index, as a click does.
     void activateCrumb(int index);
 
+    /// The width of the whole trail, each crumb at most MaxCrumbWidth wide.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     void querySubmitted(const QString &encodedQuery);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Crumb
@@ -48,6 +58,11 @@ private:
         int lastTerm = -1; ///< the last term the crumb covers; -1 for "All"
     };
     void rebuild();
+    void elideCrumbs();
+    /// Fills @p textWidths with the width of each crumb's full text, at most
+    /// MaxCrumbWidth, and @p paddings with what its button adds around the text.
+    /// Returns the width of the separators, spacing and margins.
+    int measureCrumbs(QList<int> *textWidths, QList<int> *paddings) const;
 
     Session *m_session;
     QString m_table;
