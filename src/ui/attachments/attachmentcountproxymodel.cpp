@@ -5,6 +5,8 @@
 
 #include <QtCore/QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 AttachmentCountProxyModel::AttachmentCountProxyModel(AttachmentCounts *counts, QObject *parent)
@@ -37,12 +39,22 @@ void AttachmentCountProxyModel::updateRows(const QStringList &recordSysIds)
     if (!records)
         return;
 
-    const int column = countColumn();
+    // One signal for the span of rows: a view handles each dataChanged() on its own,
+    // and one per row made a batch of counts cost many milliseconds in a large table.
+    int first = -1;
+    int last = -1;
     for (const QString &sysId : recordSysIds) {
         const int row = records->rowOf(sysId);
-        if (row >= 0)
-            Q_EMIT dataChanged(index(row, column), index(row, column), {Qt::DisplayRole, Qt::ToolTipRole});
+        if (row < 0)
+            continue;
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
     }
+    if (first < 0)
+        return;
+
+    const int column = countColumn();
+    Q_EMIT dataChanged(index(first, column), index(last, column), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 QModelIndex AttachmentCountProxyModel::index(int row, int column, const QModelIndex &parent) const
