@@ -502,7 +502,7 @@ const char *JsonStreamReader::Private::beginValue(const char *p)
                 if (topRole() == Role::Record)
                     beginField();
                 const auto offset = quint32(text.size());
-                if (text.size() + (close - p) > limits.maxRecordBytes) {
+                if (text.size() + (close - p - 1) > limits.maxRecordBytes) {
                     fail(LimitExceeded, p, u"A record in the body is larger than %1 bytes (the reader's record limit)"_s
                                                .arg(limits.maxRecordBytes));
                     return p;
@@ -715,7 +715,7 @@ void JsonStreamReader::Private::append(const char *data, qsizetype size)
         keyText.append(data, size);
         return;
     case Sink::RecordText:
-        if (text.size() + capture.size() + size > limits.maxRecordBytes) {
+        if (text.size() + size > limits.maxRecordBytes) {
             failAtOffset(LimitExceeded, consumedBefore,
                          u"A record in the body is larger than %1 bytes (the reader's record limit)"_s
                              .arg(limits.maxRecordBytes));
@@ -1125,7 +1125,7 @@ const char *JsonStreamReader::Private::readPlainMembers(const char *p)
         const char *valueClose = plainStringEnd(value);
         if (!valueClose)
             return p;
-        if (text.size() + (valueClose - value) > limits.maxRecordBytes)
+        if (text.size() + (valueClose - value - 1) > limits.maxRecordBytes)
             return p; // the general path reports the limit
 
         takeKey(QByteArrayView(p + 1, keyClose));
@@ -1152,8 +1152,8 @@ const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
     const char *const end = chunkEnd;
     for (;;) {
         const char *keyClose = utf8::scanPlain(p + 1, end);
-        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':')
-            return p;
+        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose - p - 1 > limits.maxStringBytes)
+            return p; // the general path reads it, and reports a key over the string limit
         const QByteArrayView key(p + 1, keyClose);
         const char *value = keyClose + 2;
         const char *after = nullptr;
@@ -1164,7 +1164,7 @@ const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
                 return p;
         } else {
             const char *valueClose = *value == '"' ? plainStringEnd(value) : nullptr;
-            if (!valueClose || text.size() + (valueClose - value) > limits.maxRecordBytes)
+            if (!valueClose || text.size() + (valueClose - value - 1) > limits.maxRecordBytes)
                 return p; // the general path handles it, and reports any error
 
             const int index = fieldIndex(key);
@@ -1195,8 +1195,8 @@ const char *JsonStreamReader::Private::readPlainRecordMembers(const char *p)
 }
 
 // Reads the field object that opens at @p open, such as
-// {"display_value":"New","value":"1"}, when it ends in this chunk, holds one to three
-// members named value, display_value or link, and each is a plain string. Returns
+// {"display_value":"New","value":"1"}, when it ends in this chunk and has one to three
+// members named value, display_value or link, each a plain string. Returns
 // the byte after its closing brace, or nullptr with nothing changed, and then the
 // general path reads the object and reports any error.
 const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, const char *open)
@@ -1209,7 +1209,6 @@ const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, 
     };
     Part parts[3];
     int partCount = 0;
-    qsizetype partBytes = 0;
 
     // The object nests one level below the record, as openContainer() would count it.
     if (int(stack.size()) >= limits.maxDepth)
@@ -1221,7 +1220,8 @@ const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, 
         if (p >= end || *p != '"' || partCount == 3)
             return nullptr;
         const char *keyClose = utf8::scanPlain(p + 1, end);
-        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose[2] != '"')
+        if (keyClose + 2 >= end || *keyClose != '"' || keyClose[1] != ':' || keyClose[2] != '"'
+            || keyClose - p - 1 > limits.maxStringBytes)
             return nullptr;
 
         const QByteArrayView name(p + 1, keyClose);
@@ -1240,7 +1240,6 @@ const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, 
         if (!valueClose)
             return nullptr;
         parts[partCount++] = Part{member, valueOpen, valueClose};
-        partBytes += valueClose - valueOpen - 1;
 
         p = valueClose + 1;
         if (p >= end)
@@ -1251,7 +1250,8 @@ const char *JsonStreamReader::Private::readPlainFieldObject(QByteArrayView key, 
             return nullptr;
         ++p;
     }
-    if (text.size() + partBytes > limits.maxRecordBytes)
+    // The general path counts the object's JSON text toward the record limit.
+    if (text.size() + (p + 1 - open) > limits.maxRecordBytes)
         return nullptr;
 
     // The same slot as the general path leaves after the object: every part a string,
@@ -1452,28 +1452,34 @@ void JsonStreamReader::Private::finishCapture(const char *closing, bool rootIsFi
     capturing = false;
     captureFrom = nullptr;
 
-    FieldSlot &slot = currentSlot();
-    const quint8 parts = FieldHasValue | FieldHasDisplay | FieldHasLink | FieldDisplayNull;
-    const bool hasParts = (slot.flags & parts) || slot.kind == FieldKind::Null;
-    if (rootIsFieldObject && !fieldIrregular && hasParts) {
-        slot.flags |= FieldObjectShaped;
-        return;
-    }
-
-    // Irregular: drop the parts written so far and keep the JSON text instead.
-    text.truncate(fieldTextStart);
-    if (text.size() + capture.size() > limits.maxRecordBytes) {
+    // A field value counts toward the record limit with its JSON text, whatever shape
+    // it turns out to have. A read in many pieces checks the text captured so far at
+    // each chunk end, so this check makes a read in one piece reach the same verdict.
+    if (qsizetype(fieldTextStart) + capture.size() > limits.maxRecordBytes) {
         failAtOffset(LimitExceeded, consumedBefore,
                      u"A record in the body is larger than %1 bytes (the reader's record limit)"_s
                          .arg(limits.maxRecordBytes));
         return;
     }
+
+    FieldSlot &slot = currentSlot();
+    const quint8 parts = FieldHasValue | FieldHasDisplay | FieldHasLink | FieldDisplayNull;
+    const bool hasParts = (slot.flags & parts) || slot.kind == FieldKind::Null;
+    if (rootIsFieldObject && !fieldIrregular && hasParts) {
+        slot.flags |= FieldObjectShaped;
+        capture.resize(0);
+        return;
+    }
+
+    // Irregular: drop the parts written so far and keep the JSON text instead.
+    text.truncate(fieldTextStart);
     slot = FieldSlot{};
     slot.flags = FieldPresent | FieldHasValue;
     slot.kind = FieldKind::Json;
     slot.valueOffset = quint32(text.size());
     slot.valueSize = quint32(capture.size());
     text.append(capture);
+    capture.resize(0);
 }
 
 JsonStreamReader::JsonStreamReader(const ReaderLimits &limits)
@@ -1509,7 +1515,7 @@ JsonStreamReader::Status JsonStreamReader::feed(QByteArrayView chunk)
     if (d->status == Reading && d->capturing) {
         d->capture.append(d->captureFrom, end - d->captureFrom);
         d->captureFrom = nullptr;
-        if (d->text.size() + d->capture.size() > d->limits.maxRecordBytes) {
+        if (qsizetype(d->fieldTextStart) + d->capture.size() > d->limits.maxRecordBytes) {
             d->failAtOffset(LimitExceeded, d->consumedBefore,
                             u"A record in the body is larger than %1 bytes (the reader's record limit)"_s
                                 .arg(d->limits.maxRecordBytes));

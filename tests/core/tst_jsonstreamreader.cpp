@@ -172,6 +172,8 @@ private Q_SLOTS:
     void namesSharedAcrossRecords();
     void fuzzRegressions_data();
     void fuzzRegressions();
+    void limitsSameWhenSplit_data();
+    void limitsSameWhenSplit();
 };
 
 void JsonStreamReaderTest::fixtureSplitAnywhere_data()
@@ -618,6 +620,60 @@ void JsonStreamReaderTest::fuzzRegressions()
         QCOMPARE(split.errorKind, whole.errorKind);
         QCOMPARE(split.errorOffset, whole.errorOffset);
     }
+}
+
+void JsonStreamReaderTest::limitsSameWhenSplit_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+
+    // With a 64-byte record limit and a 16-byte string limit. A field value counts with its JSON text, and text
+    // kept for an earlier field never counts again for the fields after it.
+    QTest::newRow("odd object, then plain fields")
+        << QByteArray(R"({"result":{"active":{"display_valu%":"nulltrue","valuevalue":"~tru\"e"},"trpactlu":"true","vae}":"tru:te"}})")
+        << int(JsonStreamReader::Complete);
+    QTest::newRow("field object, then plain fields")
+        << QByteArray(R"({"result":{"a":{"display_value":"New","value":"1"},"b":"two","c":"three"}})")
+        << int(JsonStreamReader::Complete);
+    QTest::newRow("array, then plain fields")
+        << QByteArray(R"({"result":{"tags":["one","two","three"],"b":"two","c":"three"}})") << int(JsonStreamReader::Complete);
+    QTest::newRow("field object over the limit")
+        << QByteArray(R"({"result":{"a":{"display_value":"xxxxxxxxxxxxxxx","value":"yyyyyyyyyyyyyyy","link":"zzzzzzzz"}}})")
+        << int(JsonStreamReader::Failed);
+    QTest::newRow("repeated members over the limit")
+        << QByteArray(R"({"result":{"a":{"value":"","value":"","value":"","value":"","value":"","value":"","value":""}}})")
+        << int(JsonStreamReader::Failed);
+    QTest::newRow("record exactly at the limit")
+        << QByteArray(R"({"result":{"active":{"display_valu%":"nulltrue","va":"","value":"t~ru\"e"},"trpactlu":"true","vae}":"tru:tm"}})")
+        << int(JsonStreamReader::Complete);
+    QTest::newRow("field name over the string limit")
+        << QByteArray(R"({"result":{"a":"1","trpacerror_description":"2"}})") << int(JsonStreamReader::Failed);
+    QTest::newRow("member name over the string limit")
+        << QByteArray(R"({"result":{"a":{"display_value_internal":"1","value":"2"}}})") << int(JsonStreamReader::Failed);
+}
+
+void JsonStreamReaderTest::limitsSameWhenSplit()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+
+    snow::ReaderLimits limits;
+    limits.maxRecordBytes = 64;
+    limits.maxStringBytes = 16;
+    const ReadOutcome whole = readWhole(body, limits);
+    QCOMPARE(int(whole.status), status);
+    for (qsizetype cut = 1; cut < body.size(); ++cut) {
+        const ReadOutcome split = readWithCuts(body, {cut}, limits);
+        QCOMPARE(split.status, whole.status);
+        QCOMPARE(split.records, whole.records);
+    }
+
+    QList<qsizetype> everyByte;
+    for (qsizetype cut = 1; cut < body.size(); ++cut)
+        everyByte.append(cut);
+    const ReadOutcome bytes = readWithCuts(body, everyByte, limits);
+    QCOMPARE(bytes.status, whole.status);
+    QCOMPARE(bytes.records, whole.records);
 }
 
 QTEST_GUILESS_MAIN(JsonStreamReaderTest)
