@@ -36,6 +36,9 @@ bool DemoInstance::start(int incidents, QString *errorMessage)
     options.port = 0;
     options.incidents = incidents;
     options.databasePath = m_databasePath;
+    // The demo serves Snowscope's own process, so its record cache counts against
+    // Snowscope's memory. Pages of 200 rows are served fast enough without a big one.
+    options.recordCacheMegabytes = 32;
 
     m_server = std::make_unique<snowemu::ServerThread>(options);
     m_baseUrl = m_server->start(errorMessage);
