@@ -17,6 +17,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/attachments.h>
 #include <snow/client.h>
 #include <snow/resource.h>
@@ -49,12 +50,7 @@ constexpr qint64 MiB = 1024 * 1024;
 
 snow::ClientOptions clientOptionsFor(const snowemu::Server &server)
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(server.port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
-    return options;
+    return uitest::clientOptions(server);
 }
 
 QByteArray randomBytes(qint64 size, quint32 seed)

@@ -11,6 +11,7 @@
 #include "attachments/uploadstatuswidget.h"
 #include "widgets/messagebanner.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snow/resource.h>
 #include <snow/response.h>
@@ -63,12 +64,7 @@ QByteArray readFile(const QString &path)
 
 snow::ClientOptions clientOptionsFor(const snowemu::Server &server)
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(server.port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
-    return options;
+    return uitest::clientOptions(server);
 }
 
 } // namespace

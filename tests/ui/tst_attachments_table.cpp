@@ -10,6 +10,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/attachments.h>
 #include <snow/client.h>
 #include <snow/resource.h>
@@ -36,12 +37,7 @@ namespace {
 
 snow::ClientOptions clientOptionsFor(const snowemu::Server &server)
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(server.port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
-    return options;
+    return uitest::clientOptions(server);
 }
 
 } // namespace

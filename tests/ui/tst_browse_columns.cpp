@@ -9,6 +9,7 @@
 #include "models/recordtablemodel.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snowemu/server.h>
 
@@ -79,11 +80,7 @@ void BrowseColumnsTest::init()
 
 snow::ClientOptions BrowseColumnsTest::clientOptions() const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
+    snow::ClientOptions options = uitest::clientOptions(*m_server);
     return options;
 }
 

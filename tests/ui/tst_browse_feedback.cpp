@@ -9,6 +9,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snowemu/server.h>
 
@@ -64,11 +65,7 @@ void BrowseFeedbackTest::init()
 
 std::unique_ptr<snow::Client> BrowseFeedbackTest::makeClient(const QString &password) const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = password;
+    snow::ClientOptions options = uitest::clientOptions(*m_server, u"admin"_s, password);
     return std::make_unique<snow::Client>(options);
 }
 

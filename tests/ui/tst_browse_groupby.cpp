@@ -7,6 +7,7 @@
 #include "models/groupcountmodel.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snow/response.h>
 #include <snowemu/server.h>
@@ -70,11 +71,7 @@ void BrowseGroupByTest::init()
 
 snow::ClientOptions BrowseGroupByTest::clientOptions() const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
+    snow::ClientOptions options = uitest::clientOptions(*m_server);
     return options;
 }
 

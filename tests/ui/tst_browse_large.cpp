@@ -6,6 +6,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snowemu/server.h>
 
@@ -68,11 +69,7 @@ void BrowseLargeTest::initTestCase()
 
 void BrowseLargeTest::init()
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
+    snow::ClientOptions options = uitest::clientOptions(*m_server);
     m_client = std::make_unique<snow::Client>(options);
     m_session = std::make_unique<Session>(m_client.get(), u"Test"_s);
     m_browser = std::make_unique<TableBrowser>(m_session.get());

@@ -3,6 +3,7 @@
 
 #include "models/recordtablemodel.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snow/pager.h>
 #include <snow/response.h>
@@ -78,11 +79,7 @@ void BrowseModelTest::init()
 
 std::unique_ptr<snow::Client> BrowseModelTest::makeClient() const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = u"admin"_s;
+    snow::ClientOptions options = uitest::clientOptions(*m_server);
     auto client = std::make_unique<snow::Client>(options);
     client->setRetryPolicy(snow::RetryPolicy::none());
     return client;

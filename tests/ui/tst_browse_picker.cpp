@@ -8,6 +8,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snowemu/server.h>
 
@@ -68,11 +69,7 @@ void BrowsePickerTest::init()
 
 snow::ClientOptions BrowsePickerTest::clientOptions(const QString &password) const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = password;
+    snow::ClientOptions options = uitest::clientOptions(*m_server, u"admin"_s, password);
     return options;
 }
 

@@ -5,6 +5,7 @@
 
 #include "editor/fieldeditor.h"
 #include "editor/recordform.h"
+#include "uitestsupport.h"
 
 #include <snow/client.h>
 #include <snow/querybuilder.h>
@@ -37,14 +38,10 @@ inline std::unique_ptr<snowemu::Server> startEmulator(int incidents = 30)
     return server;
 }
 
+/// The emulator's built-in accounts have their name as password.
 inline snow::ClientOptions clientOptions(const snowemu::Server &server, const QString &user = u"admin"_s)
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(server.port());
-    options.useSsl = false;
-    options.user = user;
-    options.password = user;
-    return options;
+    return uitest::clientOptions(server, user, user);
 }
 
 /// A client that never retries, so failure tests see the first answer.

@@ -7,6 +7,7 @@
 #include "widgets/tablebrowser.h"
 #include "models/recordtablemodel.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snowemu/server.h>
 
@@ -43,11 +44,7 @@ void MainWindowTest::initTestCase()
 
 snow::ClientOptions MainWindowTest::clientOptions(const QString &password) const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = password;
+    snow::ClientOptions options = uitest::clientOptions(*m_server, u"admin"_s, password);
     return options;
 }
 

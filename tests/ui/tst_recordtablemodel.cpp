@@ -2,6 +2,7 @@
 
 #include "models/recordtablemodel.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snow/pager.h>
 #include <snowemu/server.h>
@@ -38,11 +39,7 @@ void RecordTableModelTest::initTestCase()
 
 std::unique_ptr<snow::Client> RecordTableModelTest::makeClient(const QString &password) const
 {
-    snow::ClientOptions options;
-    options.host = u"127.0.0.1:%1"_s.arg(m_server->port());
-    options.useSsl = false;
-    options.user = u"admin"_s;
-    options.password = password;
+    snow::ClientOptions options = uitest::clientOptions(*m_server, u"admin"_s, password);
     return std::make_unique<snow::Client>(options);
 }
 
