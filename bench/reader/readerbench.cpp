@@ -6,7 +6,7 @@
 //   readerbench --body FILE --memory [--chunk BYTES]       peak memory, body streamed from disk
 //
 // Bodies: /usr/bin/python3 ../shared/bench/make_table_response.py --records 20000 --out body.json,
-// or bench/reader/makebody (this project's own generator).
+// or a page saved from snow-emulator (see docs/benchmarks.md).
 
 #include <snow/jsonstreamreader.h>
 

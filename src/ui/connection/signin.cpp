@@ -104,7 +104,7 @@ void SignIn::start()
         return;
     m_started = true;
     qCInfo(lcProfiles).noquote() << "Signing in with profile" << (m_profile.id.isEmpty() ? u"(unsaved)"_s : m_profile.id)
-                                 << "to" << instanceLabel(m_profile) << "using" << authMethodKey(m_profile.authMethod);
+                                 << "to" << instanceLabel(m_profile) << "with sign-in method" << authMethodKey(m_profile.authMethod);
 
     if (m_profile.isDemo()) {
         startDemo();
