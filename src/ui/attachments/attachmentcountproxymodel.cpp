@@ -6,6 +6,7 @@
 #include <QtCore/QLocale>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -41,17 +42,16 @@ void AttachmentCountProxyModel::updateRows(const QStringList &recordSysIds)
 
     // One signal for the span of rows: a view handles each dataChanged() on its own,
     // and one per row made a batch of counts cost many milliseconds in a large table.
-    int first = -1;
+    const QHash<QString, int> rows = records->rowsOf(QSet<QString>(recordSysIds.cbegin(), recordSysIds.cend()));
+    if (rows.isEmpty())
+        return;
+
+    int first = std::numeric_limits<int>::max();
     int last = -1;
-    for (const QString &sysId : recordSysIds) {
-        const int row = records->rowOf(sysId);
-        if (row < 0)
-            continue;
-        first = first < 0 ? row : std::min(first, row);
+    for (const int row : rows) {
+        first = std::min(first, row);
         last = std::max(last, row);
     }
-    if (first < 0)
-        return;
 
     const int column = countColumn();
     Q_EMIT dataChanged(index(first, column), index(last, column), {Qt::DisplayRole, Qt::ToolTipRole});

@@ -142,23 +142,39 @@ int RecordTableModel::rowOf(const QString &sysId) const
 {
     if (sysId.isEmpty())
         return -1;
+    return rowsOf({sysId}).value(sysId, -1);
+}
 
+QHash<QString, int> RecordTableModel::rowsOf(const QSet<QString> &sysIds) const
+{
+    // One pass over the loaded records, whatever the number of sys_ids: each record's
+    // sys_id is converted from UTF-8 once, not once per sys_id looked for.
+    QHash<QString, int> rows;
+    const auto visit = [&](const snow::Record &record, qint64 row) {
+        const QString sysId = record.sysId();
+        if (!sysId.isEmpty() && sysIds.contains(sysId) && !rows.contains(sysId))
+            rows.insert(sysId, int(row));
+        return rows.size() < sysIds.size();
+    };
+
+    if (sysIds.isEmpty())
+        return rows;
     if (m_mode == Mode::Appending) {
         for (int row = 0; row < m_rows.size(); ++row) {
-            if (m_rows.at(row).sysId() == sysId)
-                return row;
+            if (!visit(m_rows.at(row), row))
+                break;
         }
-        return -1;
+        return rows;
     }
 
     const qint64 size = pageSize();
     for (auto page = m_pages.cbegin(); page != m_pages.cend(); ++page) {
         for (qsizetype within = 0; within < page->records.size(); ++within) {
-            if (page->records.at(within).sysId() == sysId)
-                return int(page.key() * size + within);
+            if (!visit(page->records.at(within), page.key() * size + within))
+                return rows;
         }
     }
-    return -1;
+    return rows;
 }
 
 bool RecordTableModel::replaceRecord(const snow::Record &record)

@@ -20,7 +20,7 @@ struct RecordColumn
 ///
 /// The model never touches the network itself: it requests pages from the Pager and
 /// turns the Pager's recordsReceived() into row insertions or updates. It runs in one of two
-/// modes, chosen when the first answer brings the total from X-Total-Count:
+/// modes, chosen when the first response brings the total from X-Total-Count:
 ///
 /// - Appending, while the result fits in the page cap (total <= maxLoadedPages() *
 ///   page size) or when the total is unknown. Rows are appended as pages arrive, and
@@ -34,11 +34,15 @@ struct RecordColumn
 ///   the least recently used page is dropped first, so memory stays bounded whatever
 ///   the total. canFetchMore() is always false.
 ///
-/// Roles: Qt::DisplayRole is the display value (a reference's name, a choice's label),
-/// or the raw value while rawValuesShown(); DisplayValueRole is always the display
-/// value and RawValueRole always the stored value (a sys_id, a choice value); LinkRole
-/// is the reference link; RecordRole the whole snow::Record; SysIdRole the row's sys_id;
-/// LoadedRole whether the row's record is in memory.
+/// Roles:
+/// - Qt::DisplayRole: the display value (a reference's name, a choice's label), or the
+///   raw value while rawValuesShown();
+/// - DisplayValueRole: always the display value;
+/// - RawValueRole: always the stored value (a sys_id, a choice value);
+/// - LinkRole: the reference link;
+/// - RecordRole: the whole snow::Record;
+/// - SysIdRole: the row's sys_id;
+/// - LoadedRole: whether the row's record is in memory.
 ///
 /// The model lives in the GUI thread. It does not own the Pager.
 class RecordTableModel : public QAbstractTableModel
@@ -103,6 +107,9 @@ public:
     snow::Record record(int row) const;
     /// Returns the row of the loaded record @p sysId, or -1.
     int rowOf(const QString &sysId) const;
+    /// Returns the rows of the loaded records among @p sysIds, by sys_id, in one pass
+    /// over the loaded records. Sys_ids not loaded are left out.
+    QHash<QString, int> rowsOf(const QSet<QString> &sysIds) const;
     /// Replaces the loaded row that has @p record's sys_id; returns false when none has.
     bool replaceRecord(const snow::Record &record);
 
