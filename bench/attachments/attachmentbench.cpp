@@ -2,7 +2,7 @@
 // downloads it again, both streamed, and checks that the memory of this process stays
 // flat. curl then moves the same file both ways, as the floor the emulator allows.
 // The file is generated in a temporary folder and deleted afterwards; the emulator
-// runs as a child process, so its memory (it holds a request body while it parses
+// runs as a child process, so its memory (it keeps a request body while it parses
 // it) does not count against this one.
 //
 //   attachmentbench [--size-mb 1024] [--memory-budget-mb 64] [--emulator PATH] [--no-curl]
@@ -256,7 +256,7 @@ int main(int argc, char *argv[])
     options.user = u"admin"_s;
     options.password = u"admin"_s;
     snow::Client client(options);
-    // The emulator hashes and stores a large body before it answers.
+    // The emulator hashes and stores a large body before it responds.
     client.setTimeout(std::chrono::minutes(10));
 
     const QString record = firstIncident(client);

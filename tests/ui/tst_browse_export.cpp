@@ -6,6 +6,7 @@
 #include "widgets/messagebanner.h"
 #include "widgets/tablebrowser.h"
 
+#include "uitestsupport.h"
 #include <snow/client.h>
 #include <snow/response.h>
 #include <snowemu/server.h>
@@ -104,10 +105,7 @@ private:
 
 void BrowseExportTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_export"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_export"_s);
     QVERIFY(m_folder.isValid());
 
     snowemu::Options options;

@@ -47,10 +47,7 @@ private:
 
 void BrowseFeedbackTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_feedback"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_feedback"_s);
 
     snowemu::Options options;
     options.incidents = 600;

@@ -65,10 +65,7 @@ private:
 
 void BrowseFindTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_find"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_find"_s);
 
     snowemu::Options options;
     options.incidents = Incidents;

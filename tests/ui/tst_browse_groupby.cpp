@@ -53,10 +53,7 @@ private:
 
 void BrowseGroupByTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_groupby"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_groupby"_s);
 
     snowemu::Options options;
     options.incidents = 2000;

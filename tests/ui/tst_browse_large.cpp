@@ -56,10 +56,7 @@ private:
 
 void BrowseLargeTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_large"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_large"_s);
 
     snowemu::Options options;
     options.incidents = Incidents;

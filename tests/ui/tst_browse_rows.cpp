@@ -77,10 +77,7 @@ private:
 
 void BrowseRowsTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"SnowscopeTests"_s);
-    QCoreApplication::setApplicationName(u"tst_browse_rows"_s);
-    QSettings().clear();
+    uitest::isolateSettings(u"tst_browse_rows"_s);
 
     snowemu::Options options;
     options.incidents = 300;

@@ -85,7 +85,7 @@ void EditorBulkTest::setsFieldOnAll()
     for (const QString &id : ids)
         QCOMPARE(readRecord(m_client.get(), u"incident"_s, id).value(u"close_notes"), u"Bulk note"_s);
     QCOMPARE(model.index(0, BulkEditModel::ResultColumn).data().toString(), u"Saved"_s);
-    // The saved records come back with display values, as the table view holds them.
+    // The saved records come back with display values, as the table view keeps them.
     QVERIFY(saved.first().at(0).value<snow::Record>().hasDisplayValue(u"close_notes"));
 }
 

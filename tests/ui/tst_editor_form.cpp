@@ -382,7 +382,7 @@ void EditorFormTest::failureKeepsEdits()
     QCOMPARE(form->edits(), before);
     QVERIFY(form->hasUnsavedChanges());
 
-    // The draft on disk holds the same edits.
+    // The draft on disk contains the same edits.
     QVERIFY(m_recovery->flush());
     QFile file(m_recoveryDir.filePath(form->draftId() + u".json"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));

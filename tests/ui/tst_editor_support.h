@@ -1,7 +1,7 @@
 #pragma once
 
 // Helpers shared by the record editor tests: an emulator per test case, clients,
-// the write requests the emulator received, and answers to modal message boxes.
+// the write requests the emulator received, and responses to modal message boxes.
 
 #include "editor/fieldeditor.h"
 #include "editor/recordform.h"
@@ -44,7 +44,7 @@ inline snow::ClientOptions clientOptions(const snowemu::Server &server, const QS
     return uitest::clientOptions(server, user, user);
 }
 
-/// A client that never retries, so failure tests see the first answer.
+/// A client that never retries, so failure tests see the first response.
 inline std::unique_ptr<snow::Client> makeClient(const snowemu::Server &server, const QString &user = u"admin"_s)
 {
     auto client = std::make_unique<snow::Client>(clientOptions(server, user));

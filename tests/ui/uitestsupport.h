@@ -5,6 +5,9 @@
 #include <snow/client.h>
 #include <snowemu/server.h>
 
+#include <QtCore/QCoreApplication>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
 #include <QtCore/QString>
 
 namespace uitest {
@@ -20,6 +23,16 @@ inline snow::ClientOptions clientOptions(const snowemu::Server &server, const QS
     options.user = user;
     options.password = password;
     return options;
+}
+
+/// Points QSettings and the data folders at test locations named after
+/// @p applicationName, and empties the settings, so that tests never touch the user's.
+inline void isolateSettings(const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("SnowscopeTests"));
+    QCoreApplication::setApplicationName(applicationName);
+    QSettings().clear();
 }
 
 } // namespace uitest

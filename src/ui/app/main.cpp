@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
             return;
         }
         // Edits that a crash left unsaved are offered once the window is up; a screenshot
-        // run must not wait for an answer.
+        // run must not wait for the user.
         QTimer::singleShot(0, window, [window] { window->recordEditing()->offerRecovery(); });
     });
 

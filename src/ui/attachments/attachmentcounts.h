@@ -23,7 +23,7 @@ class Response;
 /// `GET /api/now/stats/sys_attachment?sysparm_count=true&sysparm_group_by=table_sys_id`
 /// `&sysparm_query=table_name=<table>^table_sys_idIN<id>,<id>,...`.
 /// Records without attachments form no group and get the count 0. countsChanged()
-/// follows each answered batch, failed() each failed one; a later fetch() of the same
+/// follows each batch the instance returned, failed() each failed one; a later fetch() of the same
 /// records replaces their counts.
 ///
 /// Attachments belong to a record's real table (its `sys_class_name`), so fetch the

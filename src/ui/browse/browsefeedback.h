@@ -13,9 +13,9 @@ namespace snow {
 class Client;
 }
 
-/// What the table browser shows the user about its work: the count line ("1,234 of
-/// 56,789 loaded"), the loading bar, and the message banner with errors, notices and
-/// the instance's rate limit.
+/// The table browser's feedback to the user: the count line ("1,234 of 56,789
+/// loaded"), the loading bar, and the message banner with errors, notices and the
+/// instance's rate limit.
 ///
 /// An error stays in the banner until the next reload or Retry: notices, retry and
 /// rate-limit warnings do not cover it. Warnings about retries and rate limits go

@@ -81,7 +81,7 @@ struct InstanceAddress
 };
 
 /// Parses @p text as an instance name, a host or an http(s) URL. Returns false with
-/// @p errorMessage set (what is wrong and what to enter) when it is none of these,
+/// @p errorMessage set (what is wrong and what to enter) when it matches none of these,
 /// or when it is plain http to a host other than this computer.
 bool parseInstanceAddress(const QString &text, InstanceAddress *address, QString *errorMessage);
 

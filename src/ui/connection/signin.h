@@ -55,8 +55,9 @@ struct SignInContext
 ///    new token to the keychain, and keep later tokens there (Connection::keepTokens()).
 ///
 /// The sign-in never prompts the user itself. When it needs something from the
-/// user it ends with the outcome NeedsInput, neededInput() says what, and message()
-/// says why; the caller asks, then starts a new SignIn with the answer. So the same
+/// user, it ends with the outcome NeedsInput: neededInput() returns what is needed and
+/// message() the reason. The caller asks the user, then starts a new SignIn with the
+/// reply. So the same
 /// code serves the connection dialog, the profile switcher and start-up.
 ///
 /// finished() is emitted exactly once, also after cancel(). Lives in the GUI thread.

@@ -13,8 +13,8 @@ class QTableView;
 /// loaded, the value on the instance and the user's value. The user keeps theirs or
 /// mine per field, then saves, goes back to the form to edit, or cancels.
 ///
-/// Open it with open(); finished() follows, and outcome() says which button ended
-/// it. Nothing is saved or changed by the dialog itself.
+/// Open it with open(). finished() follows, and outcome() returns the button that
+/// ended it. Nothing is saved or changed by the dialog itself.
 class ConflictDialog : public QDialog
 {
     Q_OBJECT
